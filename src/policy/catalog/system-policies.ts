@@ -1,0 +1,31 @@
+/**
+ * Container Registry's system policies, with their documents as Alibaba publishes them
+ * (cr-system-policies.json, transcribed from the "Attach system policies to a RAM user" page).
+ */
+import { PolicyDocument } from '../document';
+import data from './cr-system-policies.json';
+
+/** A RAM system policy: attached by name with `policy_type = "System"`, never created. */
+export class SystemPolicy {
+  /** AliyunContainerRegistryFullAccess: every Container Registry action. */
+  public static readonly CONTAINER_REGISTRY_FULL_ACCESS = new SystemPolicy(
+    'AliyunContainerRegistryFullAccess',
+  );
+  /** AliyunContainerRegistryReadOnlyAccess: view repositories and pull images. */
+  public static readonly CONTAINER_REGISTRY_READ_ONLY_ACCESS = new SystemPolicy(
+    'AliyunContainerRegistryReadOnlyAccess',
+  );
+
+  /** The policy's name, as used in `policy_name`. */
+  public readonly policyName: string;
+  /** What Alibaba says it allows. */
+  public readonly description: string;
+  /** Its document, as published. */
+  public readonly document: PolicyDocument;
+
+  private constructor(name: keyof typeof data.policies) {
+    this.policyName = name;
+    this.description = data.policies[name].description;
+    this.document = PolicyDocument.fromObject(data.policies[name].document);
+  }
+}

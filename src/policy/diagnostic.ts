@@ -1,0 +1,99 @@
+/**
+ * Every finding of the engine carries a stable code, a severity, where it is, the offending value,
+ * the rule it breaks and how to fix it, so users can test for a code and every message reads the same:
+ *
+ *   [where] what is wrong (value: …). Rule: …. Fix: ….
+ */
+
+/** How serious a finding is. */
+export enum Severity {
+  /** The input cannot be used; nothing is synthesized. */
+  ERROR = 'error',
+  /** The output is correct but deserves a look (for example an account-level write action). */
+  WARNING = 'warning',
+  /** Something the engine did on the user's behalf (for example an action moved to account level). */
+  INFO = 'info',
+}
+
+/** Stable identifiers of every finding the engine can report. */
+export enum DiagnosticCode {
+  INVALID_POLICY_JSON = 'INVALID_POLICY_JSON',
+  UNKNOWN_POLICY_KEY = 'UNKNOWN_POLICY_KEY',
+  UNSUPPORTED_VERSION = 'UNSUPPORTED_VERSION',
+  EMPTY_STATEMENT_LIST = 'EMPTY_STATEMENT_LIST',
+  INVALID_EFFECT = 'INVALID_EFFECT',
+  ACTION_AND_NOT_ACTION = 'ACTION_AND_NOT_ACTION',
+  MISSING_ACTION = 'MISSING_ACTION',
+  EMPTY_ACTION_LIST = 'EMPTY_ACTION_LIST',
+  INVALID_ACTION_FORMAT = 'INVALID_ACTION_FORMAT',
+  RESOURCE_AND_NOT_RESOURCE = 'RESOURCE_AND_NOT_RESOURCE',
+  MISSING_RESOURCE = 'MISSING_RESOURCE',
+  EMPTY_RESOURCE_LIST = 'EMPTY_RESOURCE_LIST',
+  INVALID_RESOURCE_FORMAT = 'INVALID_RESOURCE_FORMAT',
+  INVALID_CONDITION = 'INVALID_CONDITION',
+  UNKNOWN_CR_ACTION = 'UNKNOWN_CR_ACTION',
+  NO_MATCHING_CR_ACTION = 'NO_MATCHING_CR_ACTION',
+  UNKNOWN_CR_ACTION_ACCEPTED = 'UNKNOWN_CR_ACTION_ACCEPTED',
+  NOT_ACTION_AT_RESOURCE_GROUP_SCOPE = 'NOT_ACTION_AT_RESOURCE_GROUP_SCOPE',
+  NON_CR_ACTION_UNCHECKED = 'NON_CR_ACTION_UNCHECKED',
+  RG_UNSUPPORTED_ACTION = 'RG_UNSUPPORTED_ACTION',
+  ACCOUNT_LEVEL_WRITE_ACTION = 'ACCOUNT_LEVEL_WRITE_ACTION',
+  EXCLUDED_FROM_ACCOUNT_LEVEL = 'EXCLUDED_FROM_ACCOUNT_LEVEL',
+  INVALID_EXCLUSION = 'INVALID_EXCLUSION',
+  POLICY_TOO_LONG = 'POLICY_TOO_LONG',
+  STATEMENT_TOO_LONG = 'STATEMENT_TOO_LONG',
+}
+
+/** One finding. */
+export interface Diagnostic {
+  readonly code: DiagnosticCode;
+  readonly severity: Severity;
+  /** Where inside the policy document, e.g. `Statement[1].Action[0]`; empty for the whole document. */
+  readonly location: string;
+  /** What is wrong, in a few words. */
+  readonly message: string;
+  /** The offending value, as the user wrote it; absent when there is no single value to show. */
+  readonly value?: string;
+  /** The rule that is broken (or, for INFO, the rule that was applied). */
+  readonly rule: string;
+  /** What to do about it. */
+  readonly fix: string;
+}
+
+/**
+ * Renders a diagnostic in the one message format of this library. `context` (a construct path, for
+ * example) is written before the location inside the document.
+ */
+export function formatDiagnostic(d: Diagnostic, context?: string): string {
+  const where = [context, d.location].filter((part) => part !== undefined && part !== '').join(' ');
+  const value = d.value === undefined ? '' : ` (value: ${d.value})`;
+  return `[${where}] ${d.message}${value}. Rule: ${d.rule}. Fix: ${d.fix}`;
+}
+
+/** Thrown when a document or a split has errors; carries every error found, not just the first. */
+export class PolicyError extends Error {
+  public readonly diagnostics: Diagnostic[];
+
+  public constructor(diagnostics: Diagnostic[]) {
+    super(diagnostics.map((d) => formatDiagnostic(d)).join('\n'));
+    this.name = 'PolicyError';
+    this.diagnostics = diagnostics;
+  }
+
+  /** The same errors, each prefixed with `context` (for example the construct path). */
+  public describe(context: string): string {
+    return this.diagnostics.map((d) => formatDiagnostic(d, context)).join('\n');
+  }
+}
+
+/** Throws a PolicyError if `diagnostics` holds any error; returns the rest unchanged. */
+export function throwIfErrors(diagnostics: Diagnostic[]): Diagnostic[] {
+  const errors = diagnostics.filter((d) => d.severity === Severity.ERROR);
+  if (errors.length > 0) throw new PolicyError(errors);
+  return diagnostics;
+}
+
+/** Quotes a user value for a message. */
+export function quote(value: unknown): string {
+  return JSON.stringify(value) ?? String(value);
+}

@@ -1,0 +1,116 @@
+/**
+ * RAM's limits and naming rules that this library enforces at synth time, each with its source. When
+ * Alibaba changes one, change it here: nothing else in the library repeats these numbers.
+ */
+
+/** "Limitations", RAM documentation (last updated Dec 16, 2025). */
+export const RAM_LIMITS_SOURCE = 'https://www.alibabacloud.com/help/en/ram/product-overview/limits';
+
+/**
+ * Maximum characters of a custom policy document. Alibaba counts "characters" without saying more;
+ * this library counts the characters of the canonical, minified rendering, which is the exact text
+ * it sends as `policy_document` (source: RAM_LIMITS_SOURCE, and CreatePolicy: "1 to 6,144 characters").
+ */
+export const POLICY_DOCUMENT_MAX_LENGTH = 6144;
+
+/** Versions a custom policy keeps; `rotate_strategy` deletes the oldest beyond it (RAM_LIMITS_SOURCE). */
+export const POLICY_VERSIONS_MAX = 5;
+
+/** Custom policies attached to one RAM user, group or role (RAM_LIMITS_SOURCE; adjustable by quota request). */
+export const CUSTOM_POLICIES_PER_PRINCIPAL_MAX = 10;
+
+/** System policies attached to one RAM user, group or role (RAM_LIMITS_SOURCE; adjustable by quota request). */
+export const SYSTEM_POLICIES_PER_PRINCIPAL_MAX = 20;
+
+/** A naming rule: length bounds and allowed characters, as the API reference states them. */
+export interface NameRule {
+  /** What is named, for messages (e.g. "RAM user name"). */
+  readonly what: string;
+  readonly minLength: number;
+  readonly maxLength: number;
+  /** Allowed characters, as a regular expression over the whole name. */
+  readonly pattern: RegExp;
+  /** The allowed characters in words, for messages. */
+  readonly allowed: string;
+  /** The API reference page that states the rule. */
+  readonly source: string;
+}
+
+export const USER_NAME_RULE: NameRule = {
+  what: 'RAM user name',
+  minLength: 1,
+  maxLength: 64,
+  pattern: /^[A-Za-z0-9._-]+$/,
+  allowed: 'letters, digits, periods (.), hyphens (-) and underscores (_)',
+  source: 'https://www.alibabacloud.com/help/en/ram/developer-reference/api-ram-2015-05-01-createuser',
+};
+
+export const DISPLAY_NAME_RULE: NameRule = {
+  what: 'RAM user display name',
+  minLength: 1,
+  maxLength: 128,
+  pattern: /^[^\r\n]+$/,
+  allowed: 'any characters but line breaks',
+  source: 'https://www.alibabacloud.com/help/en/ram/developer-reference/api-ram-2015-05-01-createuser',
+};
+
+export const GROUP_NAME_RULE: NameRule = {
+  what: 'RAM user group name',
+  minLength: 1,
+  maxLength: 64,
+  pattern: /^[A-Za-z0-9._-]+$/,
+  allowed: 'letters, digits, periods (.), hyphens (-) and underscores (_)',
+  source: 'https://www.alibabacloud.com/help/en/ram/developer-reference/api-ram-2015-05-01-creategroup',
+};
+
+export const ROLE_NAME_RULE: NameRule = {
+  what: 'RAM role name',
+  minLength: 1,
+  maxLength: 64,
+  pattern: /^[A-Za-z0-9.-]+$/,
+  allowed: 'letters, digits, periods (.) and hyphens (-)',
+  source: 'https://www.alibabacloud.com/help/en/ram/developer-reference/api-ram-2015-05-01-createrole',
+};
+
+export const POLICY_NAME_RULE: NameRule = {
+  what: 'RAM policy name',
+  minLength: 1,
+  maxLength: 128,
+  pattern: /^[A-Za-z0-9-]+$/,
+  allowed: 'letters, digits and hyphens (-)',
+  source: 'https://www.alibabacloud.com/help/en/ram/developer-reference/api-ram-2015-05-01-createpolicy',
+};
+
+export const POLICY_DESCRIPTION_RULE: NameRule = {
+  what: 'RAM policy description',
+  minLength: 1,
+  maxLength: 1024,
+  pattern: /^[\s\S]+$/,
+  allowed: 'any characters',
+  source: 'https://www.alibabacloud.com/help/en/ram/developer-reference/api-ram-2015-05-01-createpolicy',
+};
+
+/**
+ * Resource group IDs: `rg-` and letters or digits, at most 50 characters (Resource Management limits:
+ * "Number of characters in the ID of a resource group: 50"; every documented example has this form).
+ */
+export const RESOURCE_GROUP_ID_RULE: NameRule = {
+  what: 'resource group ID',
+  minLength: 4,
+  maxLength: 50,
+  pattern: /^rg-[A-Za-z0-9]+$/,
+  allowed: '"rg-" followed by letters and digits',
+  source: 'https://www.alibabacloud.com/help/en/resource-management/latest/limits',
+};
+
+/** The rules `name` breaks (empty when it is valid). */
+export function nameViolations(name: string, rule: NameRule): string[] {
+  const out: string[] = [];
+  if (name.length < rule.minLength || name.length > rule.maxLength) {
+    out.push(
+      `${rule.what} must be ${rule.minLength} to ${rule.maxLength} characters long (it has ${name.length})`,
+    );
+  }
+  if (name.length > 0 && !rule.pattern.test(name)) out.push(`${rule.what} may contain only ${rule.allowed}`);
+  return out;
+}
