@@ -1,12 +1,16 @@
 #!/usr/bin/env node
 // Generates the alicloud provider bindings in src/generated/alicloud from the committed schema, with
 // the code path `cdktf get` uses (TerraformProviderGenerator + CodeMaker), so the bindings match what a
-// user's own `cdktf get` would give. Two deliberate differences, both applied here and nowhere else:
-//   1. The provider target carries a version constraint derived from the schema's release, so the
-//      synthesized `required_providers.alicloud` has a `version` (generateAll() leaves it out).
-//   2. The generated `import * as cdktf from 'cdktf'` is rewritten to our one core-library module
-//      (src/core-lib.ts), so the whole package switches between cdktf and CDK Terrain in one place.
-//      `--core-import <module>` overrides the target (e.g. `cdktn`) for a build that needs it.
+// user's own `cdktf get` would give. Like `cdktf get`, it generates for a provider constraint, here
+// `aliyun/alicloud@~> <schema release>`, as a user would list in cdktf.json's terraformProviders; that
+// is what makes stacks declare `required_providers.alicloud` with source `aliyun/alicloud` and the
+// schema's release as version (generateProviderBindingsFromSchema's generateAll() would give the
+// long registry address instead). We call the generator class directly: the package index also
+// loads jsii-pacmak, which TypeScript-only generation never uses.
+// One deliberate difference from `cdktf get`, applied here and nowhere else: the generated
+// `import * as cdktf from 'cdktf'` is rewritten to our one core-library module (src/core-lib.ts), so
+// the whole package switches between cdktf and CDK Terrain in one place. `--core-import <module>`
+// overrides the target (e.g. `cdktn`) for a build that needs it.
 //
 // Usage: node scripts/gen-bindings.js [--check] [--core-import <module>]
 //   --check  generate into a temporary folder and fail if it differs from the committed bindings.
@@ -19,6 +23,7 @@ const ROOT = path.resolve(__dirname, '..');
 const SCHEMA_FILE = path.join(ROOT, 'schema', 'alicloud-provider-schema.json');
 const OUT_DIR = path.join(ROOT, 'src', 'generated', 'alicloud');
 const CORE_MODULE = path.join(ROOT, 'src', 'core-lib');
+const PROVIDER_SOURCE = 'aliyun/alicloud';
 const PROVIDER_SOURCE = 'aliyun/alicloud';
 
 function parseArgs(argv) {
@@ -43,7 +48,6 @@ function versionConstraint(schema) {
 }
 
 async function generate(schema, targetDir) {
-  // Deep imports: the package index also loads jsii-pacmak, which TypeScript-only generation never uses.
   const {
     TerraformProviderGenerator,
   } = require('@cdktf/provider-generator/lib/get/generator/provider-generator');
