@@ -24,7 +24,6 @@ const SCHEMA_FILE = path.join(ROOT, 'schema', 'alicloud-provider-schema.json');
 const OUT_DIR = path.join(ROOT, 'src', 'generated', 'alicloud');
 const CORE_MODULE = path.join(ROOT, 'src', 'core-lib');
 const PROVIDER_SOURCE = 'aliyun/alicloud';
-const PROVIDER_SOURCE = 'aliyun/alicloud';
 
 function parseArgs(argv) {
   const args = { check: false, coreImport: undefined };
