@@ -42,6 +42,15 @@ export enum DiagnosticCode {
   INVALID_EXCLUSION = 'INVALID_EXCLUSION',
   POLICY_TOO_LONG = 'POLICY_TOO_LONG',
   STATEMENT_TOO_LONG = 'STATEMENT_TOO_LONG',
+  // Construct-level findings (the same format, raised by src/constructs).
+  INVALID_NAME = 'INVALID_NAME',
+  INVALID_RESOURCE_GROUP_ID = 'INVALID_RESOURCE_GROUP_ID',
+  DUPLICATE_RESOURCE_GROUP_ID = 'DUPLICATE_RESOURCE_GROUP_ID',
+  EMPTY_RESOURCE_GROUP_LIST = 'EMPTY_RESOURCE_GROUP_LIST',
+  INVALID_ACCOUNT = 'INVALID_ACCOUNT',
+  CONFLICTING_PROPS = 'CONFLICTING_PROPS',
+  CONFLICTING_PRESETS = 'CONFLICTING_PRESETS',
+  POLICY_QUOTA_EXCEEDED = 'POLICY_QUOTA_EXCEEDED',
 }
 
 /** One finding. */
@@ -83,6 +92,13 @@ export class PolicyError extends Error {
   /** The same errors, each prefixed with `context` (for example the construct path). */
   public describe(context: string): string {
     return this.diagnostics.map((d) => formatDiagnostic(d, context)).join('\n');
+  }
+
+  /** A copy whose message names `context` (for example the construct path) in every line. */
+  public withContext(context: string): PolicyError {
+    const copy = new PolicyError(this.diagnostics);
+    copy.message = this.describe(context);
+    return copy;
   }
 }
 

@@ -1,0 +1,58 @@
+/**
+ * What a grant allows: one of the presets users ask for by name, or a custom policy document.
+ * Read-only and full access are Alibaba's system policies; at account scope they are attached as
+ * such (`policy_type = "System"`), and at resource-group scope too, with the split's account-level
+ * part beside them. The developer preset is defined in presets.ts.
+ */
+import { type PolicyDocument, SystemPolicy } from '../policy';
+import { developerDocument } from './presets';
+
+/** The named access levels. */
+export enum CrPreset {
+  /** AliyunContainerRegistryReadOnlyAccess: view repositories and pull images. */
+  READ_ONLY = 'read-only',
+  /** Pull and push images and manage repositories, tags, namespaces and build rules (see presets.ts). */
+  DEVELOPER = 'developer',
+  /** AliyunContainerRegistryFullAccess: every Container Registry action. */
+  FULL_ACCESS = 'full-access',
+  /** A policy document of the user's. */
+  CUSTOM = 'custom',
+}
+
+/** The access a grant gives. */
+export class CrAccess {
+  /** View repositories and pull images (the system policy AliyunContainerRegistryReadOnlyAccess). */
+  public static readOnly(): CrAccess {
+    const system = SystemPolicy.CONTAINER_REGISTRY_READ_ONLY_ACCESS;
+    return new CrAccess(CrPreset.READ_ONLY, system.document, system);
+  }
+
+  /** Day-to-day work on images, repositories, namespaces and build rules; nothing instance-wide. */
+  public static developer(): CrAccess {
+    return new CrAccess(CrPreset.DEVELOPER, developerDocument());
+  }
+
+  /** Every Container Registry action (the system policy AliyunContainerRegistryFullAccess). */
+  public static fullAccess(): CrAccess {
+    const system = SystemPolicy.CONTAINER_REGISTRY_FULL_ACCESS;
+    return new CrAccess(CrPreset.FULL_ACCESS, system.document, system);
+  }
+
+  /** A custom policy document; at resource-group scope it is split like the presets. */
+  public static custom(document: PolicyDocument): CrAccess {
+    return new CrAccess(CrPreset.CUSTOM, document);
+  }
+
+  /** Which preset this is. */
+  public readonly preset: CrPreset;
+  /** The document that states the access. */
+  public readonly document: PolicyDocument;
+  /** The system policy that states the same access, if there is one. */
+  public readonly systemPolicy?: SystemPolicy;
+
+  private constructor(preset: CrPreset, document: PolicyDocument, systemPolicy?: SystemPolicy) {
+    this.preset = preset;
+    this.document = document;
+    this.systemPolicy = systemPolicy;
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * How constructs report: invalid props throw at once with every broken rule and the construct path;
+ * engine warnings become annotations. One message format everywhere (see policy/diagnostic.ts).
+ */
+import type { IConstruct } from 'constructs';
+import { Annotations } from '../core-lib';
+import {
+  type Diagnostic,
+  type DiagnosticCode,
+  formatDiagnostic,
+  PolicyError,
+  quote,
+  Severity,
+} from '../policy';
+
+/** A construct-level rule violation, before the construct path is known. */
+export interface Violation {
+  readonly code: DiagnosticCode;
+  readonly message: string;
+  readonly value?: unknown;
+  readonly rule: string;
+  readonly fix: string;
+}
+
+export function toDiagnostic(v: Violation): Diagnostic {
+  return {
+    code: v.code,
+    severity: Severity.ERROR,
+    location: '',
+    message: v.message,
+    value: v.value === undefined ? undefined : quote(v.value),
+    rule: v.rule,
+    fix: v.fix,
+  };
+}
+
+/** The message of a violation, with the construct path. */
+export function describe(scope: IConstruct, v: Violation): string {
+  return formatDiagnostic(toDiagnostic(v), scope.node.path);
+}
+
+/** Throws one error listing every violation, each with the construct path; does nothing if there are none. */
+export function throwViolations(scope: IConstruct, violations: Violation[]): void {
+  if (violations.length === 0) return;
+  throw new PolicyError(violations.map(toDiagnostic)).withContext(scope.node.path);
+}
+
+/** Runs engine code; a PolicyError it throws is re-thrown with the construct path. */
+export function withPath<T>(scope: IConstruct, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof PolicyError) throw e.withContext(scope.node.path);
+    throw e;
+  }
+}
+
+/** Engine warnings and information become annotations of the construct. */
+export function annotate(scope: IConstruct, diagnostics: Diagnostic[]): void {
+  for (const d of diagnostics) {
+    const text = `${d.code}: ${formatDiagnostic(d, scope.node.path)}`;
+    if (d.severity === Severity.WARNING) Annotations.of(scope).addWarning(text);
+    else if (d.severity === Severity.INFO) Annotations.of(scope).addInfo(text);
+  }
+}

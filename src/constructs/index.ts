@@ -1,0 +1,23 @@
+export { CrAccess, CrPreset } from './access';
+export type { AccountOptions } from './account';
+export { CrReadOnlyUser, type CrReadOnlyUserProps } from './cr-read-only-user';
+export { CrAccessGrant, type CrAccessGrantProps, type CrSplitOptions } from './grant';
+export { CrPolicyRegistry } from './policy-registry';
+export {
+  DEVELOPER_BUILD_ACTIONS,
+  DEVELOPER_PUSH_ACTIONS,
+  DEVELOPER_READ_PATTERNS,
+  DEVELOPER_REPOSITORY_ACTIONS,
+  DEVELOPER_TAG_ACTIONS,
+} from './presets';
+export { type IRamPrincipal, PrincipalType, RamPrincipal } from './principal';
+export {
+  ResourceGroupScopedCrDeveloper,
+  type ResourceGroupScopedCrDeveloperProps,
+} from './resource-group-scoped-cr-developer';
+export {
+  ResourceGroupScopedCrReadOnly,
+  type ResourceGroupScopedCrReadOnlyProps,
+} from './resource-group-scoped-cr-read-only';
+export { CrAccessScope } from './scope';
+export type { CrUserOptions } from './user';

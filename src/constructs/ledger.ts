@@ -1,0 +1,105 @@
+/**
+ * Checks that need every grant of a stack, run as a validation at synth time:
+ *   - custom policies attached to one principal at account scope stay within
+ *     CUSTOM_POLICIES_PER_PRINCIPAL_MAX, and system policies within SYSTEM_POLICIES_PER_PRINCIPAL_MAX;
+ *   - one principal is not granted two different presets at the same scope (read-only and full
+ *     access for the same user in the same resource group is a mistake, whichever was meant).
+ */
+import { Construct } from 'constructs';
+import { TerraformStack } from '../core-lib';
+import {
+  CUSTOM_POLICIES_PER_PRINCIPAL_MAX,
+  DiagnosticCode,
+  RAM_LIMITS_SOURCE,
+  SYSTEM_POLICIES_PER_PRINCIPAL_MAX,
+} from '../policy';
+import { CrPreset } from './access';
+import { describe } from './errors';
+import { type IRamPrincipal, principalKey } from './principal';
+
+const LEDGER_ID = 'CrAccessLedger';
+
+interface GrantRecord {
+  readonly grant: Construct;
+  readonly principal: IRamPrincipal;
+  readonly preset: CrPreset;
+  /** `account` or a resource group ID. */
+  readonly scopes: string[];
+  readonly accountCustomPolicies: string[];
+  readonly accountSystemPolicies: string[];
+}
+
+/** The stack's record of grants. */
+export class CrAccessLedger extends Construct {
+  public static of(scope: Construct): CrAccessLedger {
+    const stack = TerraformStack.of(scope);
+    return (
+      (stack.node.tryFindChild(LEDGER_ID) as CrAccessLedger | undefined) ??
+      new CrAccessLedger(stack, LEDGER_ID)
+    );
+  }
+
+  private readonly records: GrantRecord[] = [];
+
+  private constructor(scope: Construct, id: string) {
+    super(scope, id);
+    this.node.addValidation({ validate: () => this.validate() });
+  }
+
+  public record(entry: GrantRecord): void {
+    this.records.push(entry);
+  }
+
+  private validate(): string[] {
+    const byPrincipal = new Map<string, GrantRecord[]>();
+    for (const r of this.records)
+      byPrincipal.set(principalKey(r.principal), [...(byPrincipal.get(principalKey(r.principal)) ?? []), r]);
+    const errors: string[] = [];
+    for (const records of byPrincipal.values()) {
+      const first = records[0];
+      const name = first.principal.principalName;
+      const paths = records.map((r) => r.grant.node.path);
+      const quota = (kind: string, attached: Set<string>, max: number) => {
+        if (attached.size <= max) return;
+        errors.push(
+          describe(first.grant, {
+            code: DiagnosticCode.POLICY_QUOTA_EXCEEDED,
+            message: `${first.principal.principalType} ${name} would have ${attached.size} ${kind} policies attached at account scope (grants: ${paths.join(', ')})`,
+            value: [...attached].sort(),
+            rule: `RAM attaches at most ${max} ${kind} policies to one principal (${RAM_LIMITS_SOURCE})`,
+            fix: 'combine the grants into one custom document per principal, attach them to a group, or raise the quota',
+          }),
+        );
+      };
+      quota(
+        'custom',
+        new Set(records.flatMap((r) => r.accountCustomPolicies)),
+        CUSTOM_POLICIES_PER_PRINCIPAL_MAX,
+      );
+      quota(
+        'system',
+        new Set(records.flatMap((r) => r.accountSystemPolicies)),
+        SYSTEM_POLICIES_PER_PRINCIPAL_MAX,
+      );
+
+      const presetsByScope = new Map<string, GrantRecord[]>();
+      for (const r of records.filter((x) => x.preset !== CrPreset.CUSTOM)) {
+        for (const s of r.scopes) presetsByScope.set(s, [...(presetsByScope.get(s) ?? []), r]);
+      }
+      for (const [s, rs] of [...presetsByScope.entries()].sort()) {
+        const presets = [...new Set(rs.map((r) => r.preset))].sort();
+        if (presets.length < 2) continue;
+        errors.push(
+          describe(rs[1].grant, {
+            code: DiagnosticCode.CONFLICTING_PRESETS,
+            message: `${first.principal.principalType} ${name} is granted conflicting presets at ${s === 'account' ? 'account scope' : `resource group ${s}`} (grants: ${rs.map((r) => r.grant.node.path).join(', ')})`,
+            value: presets,
+            rule: 'a principal gets one preset per scope; the wider one makes the narrower one meaningless',
+            fix: 'keep the one grant that states the access you intend',
+          }),
+        );
+      }
+    }
+    return errors;
+  }
+}

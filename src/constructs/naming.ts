@@ -1,0 +1,47 @@
+/**
+ * Naming rules, in one place. Names are derived, never random: the same input gives the same name.
+ *   - A custom policy is named `<prefix>-<hash>`: the prefix is readable (default `cr-<stack name>`,
+ *     since policy names are unique per account and two stacks must not collide), the hash is the
+ *     first 12 hex digits of the SHA-256 of the policy's canonical rendering, so the name depends on
+ *     the content only, never on which grant declared the policy first.
+ *   - The policy's construct ID is its name, for the same reason.
+ *   - Attachment construct IDs name the policy and the scope (`Account-<policy>`, `Rg<i>-<policy>`).
+ */
+import { createHash } from 'node:crypto';
+import { POLICY_NAME_RULE, type PolicyDocument } from '../policy';
+
+const HASH_LENGTH = 12;
+const PREFIX_MAX = POLICY_NAME_RULE.maxLength - HASH_LENGTH - 1;
+
+/** The default prefix for a stack: `cr-` and the stack name, reduced to the characters RAM allows. */
+export function defaultPolicyNamePrefix(stackName: string): string {
+  const cleaned = stackName
+    .replace(/[^A-Za-z0-9-]+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '');
+  return `cr-${cleaned}`.slice(0, PREFIX_MAX).replace(/-$/, '');
+}
+
+/** The longest prefix a custom policy name can have. */
+export const POLICY_NAME_PREFIX_MAX_LENGTH = PREFIX_MAX;
+
+/** `<prefix>-<hash of the canonical rendering>`. */
+export function policyName(prefix: string, document: PolicyDocument): string {
+  const hash = createHash('sha256').update(document.render()).digest('hex').slice(0, HASH_LENGTH);
+  return `${prefix}-${hash}`;
+}
+
+/** The description of a custom policy: what it is for and what it allows, from its content only. */
+export function policyDescription(document: PolicyDocument): string {
+  const actions = [...new Set(document.statements.flatMap((s) => [...s.actions, ...s.notActions]))];
+  const text = `Container Registry access, managed by cdktf-alicloud-cr-access. Actions: ${actions.join(', ')}`;
+  return text.length <= 1024 ? text : `${text.slice(0, 1020)} ...`;
+}
+
+export function accountAttachmentId(policy: string): string {
+  return `Account-${policy}`;
+}
+
+export function resourceGroupAttachmentId(index: number, policy: string): string {
+  return `Rg${index}-${policy}`;
+}

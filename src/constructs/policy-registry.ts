@@ -1,0 +1,52 @@
+/**
+ * One alicloud_ram_policy per distinct document per stack, however many grants use it. The registry
+ * is a construct under the stack; each policy's construct ID is its content-derived name (naming.ts).
+ */
+import { Construct } from 'constructs';
+import { TerraformStack } from '../core-lib';
+import { ramPolicy } from '../generated/alicloud';
+import type { PolicyDocument } from '../policy';
+import { policyDescription, policyName } from './naming';
+
+/** rotate_strategy that keeps updates working past RAM's five versions per policy. */
+const ROTATE_STRATEGY = 'DeleteOldestNonDefaultVersionWhenLimitExceeded';
+const REGISTRY_ID = 'CrAccessPolicies';
+
+/** The stack's custom Container Registry policies. */
+export class CrPolicyRegistry extends Construct {
+  /** The registry of `scope`'s stack, created on first use. */
+  public static of(scope: Construct): CrPolicyRegistry {
+    const stack = TerraformStack.of(scope);
+    return (
+      (stack.node.tryFindChild(REGISTRY_ID) as CrPolicyRegistry | undefined) ??
+      new CrPolicyRegistry(stack, REGISTRY_ID)
+    );
+  }
+
+  private readonly policies = new Map<string, ramPolicy.RamPolicy>();
+
+  /**
+   * The stack's policy with this document, created on first use: its literal name and a reference
+   * to it (a token, so attachments depend on the policy).
+   */
+  public policyFor(prefix: string, document: PolicyDocument): { name: string; ref: string } {
+    const name = policyName(prefix, document);
+    if (!this.policies.has(name)) {
+      this.policies.set(
+        name,
+        new ramPolicy.RamPolicy(this, name, {
+          policyName: name,
+          policyDocument: document.render(),
+          description: policyDescription(document),
+          rotateStrategy: ROTATE_STRATEGY,
+        }),
+      );
+    }
+    return { name, ref: this.policies.get(name)!.policyName };
+  }
+
+  /** How many custom policies the stack has. */
+  public get size(): number {
+    return this.policies.size;
+  }
+}

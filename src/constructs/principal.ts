@@ -1,0 +1,122 @@
+/**
+ * The grantee of a Container Registry grant: a RAM user, user group or role, by name (a literal or a
+ * token such as `user.name`). This file is the one place that knows how each kind is attached:
+ *   - at account scope through alicloud_ram_{user,group,role}_policy_attachment;
+ *   - at resource-group scope through alicloud_resource_manager_policy_attachment, whose
+ *     principal_name is `<name>@<alias>.onaliyun.com` (IMSUser), `<name>@group.<alias>.onaliyun.com`
+ *     (IMSGroup) or `<name>@role.<alias>.onaliyunservice.com` (ServiceRole), where <alias> is the
+ *     account alias, by default the account ID (Resource Management AttachPolicy API reference; the
+ *     provider's own tests build these names from data.alicloud_account.id).
+ */
+import type { Construct } from 'constructs';
+import {
+  ramGroupPolicyAttachment,
+  ramRolePolicyAttachment,
+  ramUserPolicyAttachment,
+} from '../generated/alicloud';
+import { GROUP_NAME_RULE, type NameRule, ROLE_NAME_RULE, USER_NAME_RULE } from '../policy';
+
+/** The kinds of RAM principal, named as Resource Management's `principal_type` names them. */
+export enum PrincipalType {
+  /** A RAM user. */
+  USER = 'IMSUser',
+  /** A RAM user group. */
+  GROUP = 'IMSGroup',
+  /** A RAM role. */
+  ROLE = 'ServiceRole',
+}
+
+/** A RAM identity that policies can be attached to. */
+export interface IRamPrincipal {
+  /** Its kind. */
+  readonly principalType: PrincipalType;
+  /** Its RAM name (user name, group name or role name); may be a token. */
+  readonly principalName: string;
+}
+
+const DOMAINS: { [t in PrincipalType]: (name: string, alias: string) => string } = {
+  [PrincipalType.USER]: (name, alias) => `${name}@${alias}.onaliyun.com`,
+  [PrincipalType.GROUP]: (name, alias) => `${name}@group.${alias}.onaliyun.com`,
+  [PrincipalType.ROLE]: (name, alias) => `${name}@role.${alias}.onaliyunservice.com`,
+};
+
+const NAME_RULES: { [t in PrincipalType]: NameRule } = {
+  [PrincipalType.USER]: USER_NAME_RULE,
+  [PrincipalType.GROUP]: GROUP_NAME_RULE,
+  [PrincipalType.ROLE]: ROLE_NAME_RULE,
+};
+
+/** Principals by name. */
+export class RamPrincipal implements IRamPrincipal {
+  /** A RAM user, by user name (e.g. `user.name` of a user in the same stack). */
+  public static user(userName: string): RamPrincipal {
+    return new RamPrincipal(PrincipalType.USER, userName);
+  }
+
+  /** A RAM user group, by group name. */
+  public static group(groupName: string): RamPrincipal {
+    return new RamPrincipal(PrincipalType.GROUP, groupName);
+  }
+
+  /** A RAM role, by role name. */
+  public static role(roleName: string): RamPrincipal {
+    return new RamPrincipal(PrincipalType.ROLE, roleName);
+  }
+
+  public readonly principalType: PrincipalType;
+  public readonly principalName: string;
+
+  private constructor(principalType: PrincipalType, principalName: string) {
+    this.principalType = principalType;
+    this.principalName = principalName;
+  }
+}
+
+/** The naming rule of a principal's kind. */
+export function principalNameRule(principal: IRamPrincipal): NameRule {
+  return NAME_RULES[principal.principalType];
+}
+
+/** `principal_name` for alicloud_resource_manager_policy_attachment. */
+export function resourceManagerPrincipalName(principal: IRamPrincipal, accountAlias: string): string {
+  return DOMAINS[principal.principalType](principal.principalName, accountAlias);
+}
+
+/** A stable key for a principal within a stack (tokens are stable per resource). */
+export function principalKey(principal: IRamPrincipal): string {
+  return `${principal.principalType}:${principal.principalName}`;
+}
+
+/** Attaches a policy to the principal at account scope. */
+export function attachAtAccountScope(
+  scope: Construct,
+  id: string,
+  principal: IRamPrincipal,
+  policyName: string,
+  policyType: string,
+): void {
+  const name = principal.principalName;
+  switch (principal.principalType) {
+    case PrincipalType.USER:
+      new ramUserPolicyAttachment.RamUserPolicyAttachment(scope, id, {
+        userName: name,
+        policyName,
+        policyType,
+      });
+      break;
+    case PrincipalType.GROUP:
+      new ramGroupPolicyAttachment.RamGroupPolicyAttachment(scope, id, {
+        groupName: name,
+        policyName,
+        policyType,
+      });
+      break;
+    case PrincipalType.ROLE:
+      new ramRolePolicyAttachment.RamRolePolicyAttachment(scope, id, {
+        roleName: name,
+        policyName,
+        policyType,
+      });
+      break;
+  }
+}
