@@ -2,14 +2,16 @@
  * Size limit rule: a custom policy document may hold at most POLICY_DOCUMENT_MAX_LENGTH characters of
  * its canonical (minified) rendering. A document over the limit is split deterministically:
  *   1. statements are taken in canonical order;
- *   2. a statement that alone is over the limit is cut into several statements with the same Effect,
- *      Resource and Condition, each taking as many of its actions (in sorted order) as fit; this is
- *      exact for both Allow and Deny, because a list of actions means "any of them";
+ *   2. a statement that alone is over the limit is cut into several statements with the same Effect
+ *      and Condition, each taking as many of its actions (in sorted order) as fit, and where one
+ *      action with all its resources still does not fit, as many of its resources as fit; this is
+ *      exact for both Allow and Deny, because a list of actions or resources means "any of them";
  *   3. the pieces are packed greedily, in order, into as few documents as that order allows.
  * All pieces are attached to the same principal at the same scope, and RAM evaluates a principal's
  * policies together (an explicit Deny in one overrides an Allow in another), so splitting never
- * changes what is granted. A statement whose single action does not fit is an error (STATEMENT_TOO_LONG):
- * nothing can make it fit except shortening its resources or condition.
+ * changes what is granted. NotAction and NotResource lists cannot be cut (their meaning is "all but
+ * these"), and neither can a Condition: a statement that does not fit even with a single action and a
+ * single resource is an error (STATEMENT_TOO_LONG).
  */
 import { DiagnosticCode, PolicyError, Severity } from './diagnostic';
 import { PolicyDocument } from './document';
@@ -58,33 +60,46 @@ function cutStatement(
 ): StatementData[] {
   if (fits([s])) return [s];
   const pieces: StatementData[] = [];
-  let actions: string[] = [];
-  for (const action of s.actions) {
-    const candidate = [...actions, action];
-    if (actions.length > 0 && !fits([{ ...s, actions: candidate }])) {
-      pieces.push({ ...s, actions });
-      actions = [action];
-    } else {
-      actions = candidate;
+  if (!s.notAction) {
+    for (const actions of greedy(s.actions, (part) => fits([{ ...s, actions: part }]))) {
+      const piece = { ...s, actions };
+      if (fits([piece])) pieces.push(piece);
+      else if (!s.notResource) {
+        for (const resources of greedy(s.resources, (part) => fits([{ ...piece, resources: part }]))) {
+          pieces.push({ ...piece, resources });
+        }
+      } else pieces.push(piece);
     }
   }
-  const last = { ...s, actions };
-  if (!fits([last]) || s.notAction) {
-    const text = renderDocument([s.notAction ? s : last]);
+  const offending = pieces.find((p) => !fits([p])) ?? (pieces.length === 0 ? s : undefined);
+  if (offending !== undefined) {
+    const text = renderDocument([offending]);
     throw new PolicyError([
       {
         code: DiagnosticCode.STATEMENT_TOO_LONG,
         severity: Severity.ERROR,
         location: `Statement[${index}]`,
-        message: s.notAction
-          ? 'a NotAction statement is over the policy size limit and cannot be cut into smaller statements'
-          : 'a statement with a single action is over the policy size limit',
+        message: 'a statement is over the policy size limit and cannot be cut into statements that fit',
         value: `${text.length} characters: ${text.slice(0, 120)}…`,
-        rule: `a custom policy document is at most ${POLICY_DOCUMENT_MAX_LENGTH} characters`,
-        fix: 'shorten its Resource list (use a wildcard such as "acs:cr:*:*:repository/<instance-id>/<namespace>/*") or its Condition',
+        rule: `a custom policy document is at most ${POLICY_DOCUMENT_MAX_LENGTH} characters; NotAction, NotResource and Condition cannot be cut`,
+        fix: 'use Action and Resource instead of NotAction and NotResource, shorten the Condition, or use wildcards in long resource names',
       },
     ]);
   }
-  pieces.push(last);
   return pieces;
+}
+
+/** Consecutive runs of `items`, each as long as `ok` allows (at least one item each). */
+function greedy(items: string[], ok: (part: string[]) => boolean): string[][] {
+  const runs: string[][] = [];
+  let current: string[] = [];
+  for (const item of items) {
+    if (current.length > 0 && !ok([...current, item])) {
+      runs.push(current);
+      current = [];
+    }
+    current.push(item);
+  }
+  runs.push(current);
+  return runs;
 }

@@ -209,7 +209,7 @@ describe('rendering and size properties', () => {
         )
         .sort();
     fc.assert(
-      fc.property(bigDocument, fc.integer({ min: 400, max: POLICY_DOCUMENT_MAX_LENGTH }), (raw, max) => {
+      fc.property(bigDocument, fc.integer({ min: 300, max: POLICY_DOCUMENT_MAX_LENGTH }), (raw, max) => {
         const d = PolicyDocument.fromObject(raw);
         const parts = splitBySize(d, { maxLength: max });
         for (const p of parts) expect(p.render().length).toBeLessThanOrEqual(max);

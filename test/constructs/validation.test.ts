@@ -1,0 +1,183 @@
+import {
+  CrAccess,
+  CrAccessGrant,
+  CrAccessScope,
+  CrReadOnlyUser,
+  PolicyDocument,
+  PolicyStatement,
+  RamPrincipal,
+  ResourceGroupScopedCrReadOnly,
+} from '../../src';
+import { newStack } from '../support/stack';
+import { synth } from '../support/synth';
+
+const rg = (ids: string[]) => CrAccessScope.resourceGroups(ids);
+const user = RamPrincipal.user('alice');
+
+describe('invalid props throw at once with path, value, rule and fix', () => {
+  const cases: [string, (stack: ReturnType<typeof newStack>) => unknown, string][] = [
+    [
+      'a user name with a space',
+      (s) => new CrReadOnlyUser(s, 'Ci', { userName: 'ci puller' }),
+      '[platform/Ci] invalid userName (value: "ci puller"). Rule: RAM user name may contain only letters, digits, periods (.), hyphens (-) and underscores (_). Fix: change it (https://www.alibabacloud.com/help/en/ram/developer-reference/api-ram-2015-05-01-createuser)',
+    ],
+    [
+      'a user name over 64 characters',
+      (s) => new CrReadOnlyUser(s, 'Ci', { userName: 'x'.repeat(65) }),
+      `[platform/Ci] invalid userName (value: "${'x'.repeat(65)}"). Rule: RAM user name must be 1 to 64 characters long (it has 65). Fix: change it (https://www.alibabacloud.com/help/en/ram/developer-reference/api-ram-2015-05-01-createuser)`,
+    ],
+    [
+      'a role name with an underscore',
+      (s) =>
+        new CrAccessGrant(s, 'G', {
+          principal: RamPrincipal.role('ci_builder'),
+          access: CrAccess.readOnly(),
+        }),
+      '[platform/G] invalid RAM role name (value: "ci_builder"). Rule: RAM role name may contain only letters, digits, periods (.) and hyphens (-). Fix: rename it (https://www.alibabacloud.com/help/en/ram/developer-reference/api-ram-2015-05-01-createrole)',
+    ],
+    [
+      'an empty resource group list',
+      (s) => new CrAccessGrant(s, 'G', { principal: user, access: CrAccess.readOnly(), scope: rg([]) }),
+      '[platform/G] the resource group list is empty (value: []). Rule: a resource-group scope names at least one resource group. Fix: pass resource group IDs, or use CrAccessScope.account() for the whole account',
+    ],
+    [
+      'a resource group name instead of an ID',
+      (s) => new ResourceGroupScopedCrReadOnly(s, 'R', { principal: user, resourceGroupIds: ['team-a'] }),
+      '[platform/R/Grant] resource group 0 is not a resource group ID (value: "team-a"). Rule: resource group ID may contain only "rg-" followed by letters and digits. Fix: pass the ID (rg-…) shown in the Resource Management console, not the group name, or the id of an alicloud_resource_manager_resource_group',
+    ],
+    [
+      'a duplicate resource group',
+      (s) =>
+        new CrAccessGrant(s, 'G', {
+          principal: user,
+          access: CrAccess.readOnly(),
+          scope: rg(['rg-a1', 'rg-a1']),
+        }),
+      '[platform/G] resource group 1 repeats an earlier one (value: "rg-a1"). Rule: each resource group is named once per grant. Fix: remove the duplicate',
+    ],
+    [
+      'both accountId and accountAlias',
+      (s) =>
+        new CrAccessGrant(s, 'G', {
+          principal: user,
+          access: CrAccess.readOnly(),
+          accountId: '123',
+          accountAlias: 'acme',
+        }),
+      '[platform/G] both accountId and accountAlias are given (value: {"accountId":"123","accountAlias":"acme"}). Rule: the account is named once: by its ID, or by its alias when the default domain was changed. Fix: remove one of them',
+    ],
+    [
+      'an account ID that is not a number',
+      (s) => new CrAccessGrant(s, 'G', { principal: user, access: CrAccess.readOnly(), accountId: 'acme' }),
+      '[platform/G] accountId is not an Alibaba Cloud account ID (value: "acme"). Rule: an account ID is a number such as 1234567890123456. Fix: pass the numeric account ID, or accountAlias for an alias',
+    ],
+    [
+      'a policy name prefix with an underscore',
+      (s) =>
+        new CrAccessGrant(s, 'G', {
+          principal: user,
+          access: CrAccess.readOnly(),
+          policyNamePrefix: 'cr_team',
+        }),
+      '[platform/G] invalid policyNamePrefix (value: "cr_team"). Rule: policy name prefix may contain only letters, digits and hyphens (-), leaving room for "-" and a 12-character hash within the 128-character policy name. Fix: shorten it or remove the other characters',
+    ],
+    [
+      'an exclusion on an account-scope grant',
+      (s) =>
+        new CrAccessGrant(s, 'G', {
+          principal: user,
+          access: CrAccess.fullAccess(),
+          excludeWriteActionsFromAccountLevel: true,
+        }),
+      '[platform/G] excludeWriteActionsFromAccountLevel is set on a grant at account scope (value: true). Rule: account-level exclusions apply to the split of a resource-group grant only. Fix: remove it, or give the grant a resource-group scope',
+    ],
+    [
+      'a misspelled action in a custom document',
+      (s) =>
+        new CrAccessGrant(s, 'G', {
+          principal: user,
+          access: CrAccess.custom(PolicyDocument.of([PolicyStatement.allow(['cr:PulRepository'])])),
+        }),
+      '[platform/G Statement[0].Action[0]] unknown Container Registry action. Did you mean "cr:PullRepository"? (value: "cr:PulRepository"). Rule: every cr: action must be in the Container Registry catalog. Fix: correct the spelling; if Alibaba added the action recently, pass it in acceptUnknownActions',
+    ],
+    [
+      'NotAction in a resource-group grant',
+      (s) =>
+        new CrAccessGrant(s, 'G', {
+          principal: user,
+          access: CrAccess.custom(PolicyDocument.of([new PolicyStatement({ notActions: ['cr:Delete*'] })])),
+          scope: rg(['rg-a1']),
+        }),
+      '[platform/G Statement[0].NotAction] an Allow statement with NotAction cannot be split for resource-group scope (value: ["cr:Delete*"]). Rule: actions without resource-group support must be granted at account level, and granting the complement of NotAction account-wide would grant far more than intended. Fix: list the allowed actions in Action instead, and use a Deny statement for what must be excluded',
+    ],
+  ];
+
+  test.each(cases)('%s', (_name, build, message) => {
+    expect(() => build(newStack())).toThrow(message);
+    try {
+      build(newStack());
+    } catch (e) {
+      expect((e as Error).message).toBe(message);
+    }
+  });
+
+  test('every broken rule of one construct is reported in one error', () => {
+    const build = () =>
+      new CrAccessGrant(newStack(), 'G', {
+        principal: RamPrincipal.group('bad group'),
+        access: CrAccess.readOnly(),
+        scope: rg(['x', 'x']),
+      });
+    expect(() => build()).toThrow(
+      /invalid RAM user group name[\s\S]*repeats an earlier one[\s\S]*is not a resource group ID/,
+    );
+  });
+});
+
+describe('whole-stack validations at synth', () => {
+  test('a principal granted two presets at the same scope is an error naming both grants', () => {
+    const stack = newStack();
+    new CrAccessGrant(stack, 'Read', { principal: user, access: CrAccess.readOnly(), scope: rg(['rg-a1']) });
+    new CrAccessGrant(stack, 'Full', {
+      principal: user,
+      access: CrAccess.fullAccess(),
+      scope: rg(['rg-a1', 'rg-b2']),
+    });
+    expect(() => synth(stack)).toThrow(
+      '[platform/Full] IMSUser alice is granted conflicting presets at resource group rg-a1 (grants: platform/Read, platform/Full) (value: ["full-access","read-only"]). Rule: a principal gets one preset per scope; the wider one makes the narrower one meaningless. Fix: keep the one grant that states the access you intend',
+    );
+  });
+
+  test('different presets in different resource groups are fine', () => {
+    const stack = newStack();
+    new CrAccessGrant(stack, 'Read', { principal: user, access: CrAccess.readOnly(), scope: rg(['rg-a1']) });
+    new CrAccessGrant(stack, 'Full', {
+      principal: user,
+      access: CrAccess.fullAccess(),
+      scope: rg(['rg-b2']),
+    });
+    expect(() => synth(stack)).not.toThrow();
+  });
+
+  test('more custom policies on one principal than RAM allows is an error', () => {
+    const stack = newStack();
+    const actions = [
+      'cr:GetRepository',
+      'cr:ListRepository',
+      'cr:GetNamespace',
+      'cr:ListNamespace',
+      'cr:GetInstance',
+      'cr:ListInstance',
+    ];
+    const subsets = actions.flatMap((a, i) => actions.slice(i + 1).map((b) => [a, b])).slice(0, 11);
+    subsets.forEach((pair, i) => {
+      new CrAccessGrant(stack, `G${i}`, {
+        principal: RamPrincipal.role('builder'),
+        access: CrAccess.custom(PolicyDocument.of([PolicyStatement.allow(pair)])),
+      });
+    });
+    expect(() => synth(stack)).toThrow(
+      /\[platform\/G0\] ServiceRole builder would have 11 custom policies attached at account scope \(grants: platform\/G0, .*platform\/G10\) \(value: \[.*\]\)\. Rule: RAM attaches at most 10 custom policies to one principal \(https:\/\/www\.alibabacloud\.com\/help\/en\/ram\/product-overview\/limits\)\. Fix: combine the grants/,
+    );
+  });
+});
