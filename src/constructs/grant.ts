@@ -108,6 +108,12 @@ function cachedSplit(document: PolicyDocument, options: ResourceGroupSplitOption
 
 /** Grants a principal Container Registry access at account or resource-group scope. */
 export class CrAccessGrant extends Construct {
+  /** Who is granted. */
+  public readonly principal: IRamPrincipal;
+  /** What is granted. */
+  public readonly access: CrAccess;
+  /** Where it applies. */
+  public readonly scope: CrAccessScope;
   /** The account-level document of the split, when the grant is at resource-group scope and needs one. */
   public readonly accountLevelDocument?: PolicyDocument;
   /** For every catalog action granted at resource-group scope: where it went and why (empty at account scope). */
@@ -120,6 +126,9 @@ export class CrAccessGrant extends Construct {
   public constructor(scope: Construct, id: string, props: CrAccessGrantProps) {
     super(scope, id);
     const grantScope = props.scope ?? CrAccessScope.account();
+    this.principal = props.principal;
+    this.access = props.access;
+    this.scope = grantScope;
     throwViolations(this, grantViolations(props, grantScope));
     const prefix = props.policyNamePrefix ?? defaultPolicyNamePrefix(TerraformStack.of(this).node.id);
     const registry = CrPolicyRegistry.of(this);

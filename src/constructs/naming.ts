@@ -33,9 +33,10 @@ export function policyName(prefix: string, document: PolicyDocument): string {
 
 /** The description of a custom policy: what it is for and what it allows, from its content only. */
 export function policyDescription(document: PolicyDocument): string {
-  const actions = [...new Set(document.statements.flatMap((s) => [...s.actions, ...s.notActions]))];
-  const text = `Container Registry access, managed by cdktf-alicloud-cr-access. Actions: ${actions.join(', ')}`;
-  return text.length <= 1024 ? text : `${text.slice(0, 1020)} ...`;
+  const patterns = [...new Set(document.statements.flatMap((s) => [...s.actions, ...s.notActions]))];
+  const shown = patterns.slice(0, 3).join(', ') + (patterns.length > 3 ? ', ...' : '');
+  const statements = document.statements.length;
+  return `Container Registry access managed by cdktf-alicloud-cr-access: ${patterns.length} actions in ${statements} statement${statements === 1 ? '' : 's'} (${shown})`;
 }
 
 export function accountAttachmentId(policy: string): string {

@@ -1,0 +1,19 @@
+/** The example app that cdktf.json runs: `cdktf synth`, or `npm run example` for the same plus a summary. */
+import { App } from '../src/core-lib';
+import { PlatformRegistryStack } from './platform-stack';
+import { summarize } from './summary';
+
+export function buildApp(outdir?: string): App {
+  const app = new App({ outdir });
+  new PlatformRegistryStack(app, 'platform-registry-access', {
+    region: 'cn-hangzhou',
+    teams: { payments: ['alice', 'bob'], search: ['carol'] },
+  });
+  return app;
+}
+
+if (require.main === module) {
+  const app = buildApp();
+  app.synth();
+  if (process.env.CR_ACCESS_SUMMARY === '1') console.log(summarize(app));
+}

@@ -1,0 +1,84 @@
+/**
+ * A platform team's registry access stack: who may pull, push and manage images, scoped to the
+ * teams' resource groups wherever Container Registry allows it.
+ */
+import type { Construct } from 'constructs';
+import {
+  CrAccess,
+  CrAccessGrant,
+  CrAccessScope,
+  CrReadOnlyUser,
+  PolicyDocument,
+  PolicyStatement,
+  RamPrincipal,
+  ResourceGroupScopedCrDeveloper,
+  ResourceGroupScopedCrReadOnly,
+  alicloud,
+} from '../src';
+import { LocalBackend, TerraformStack } from '../src/core-lib';
+
+export interface PlatformRegistryStackProps {
+  /** Region of the registry instances. */
+  readonly region: string;
+  /** Developers per team (team name → RAM user names). */
+  readonly teams: { [team: string]: string[] };
+}
+
+export class PlatformRegistryStack extends TerraformStack {
+  public constructor(scope: Construct, id: string, props: PlatformRegistryStackProps) {
+    super(scope, id);
+    new alicloud.provider.AlicloudProvider(this, 'alicloud', { region: props.region });
+    // A relative path keeps cdk.tf.json identical on every machine; real pipelines use an OSS backend.
+    new LocalBackend(this, { path: `terraform.${id}.tfstate` });
+
+    // CI pulls images from every instance: account scope, Alibaba's read-only system policy.
+    new CrReadOnlyUser(this, 'CiPuller', { userName: 'ci-image-puller', displayName: 'CI image puller' });
+
+    // One resource group per team; each team's developers work only there.
+    const teams = Object.keys(props.teams).sort();
+    const groups = teams.map(
+      (team) =>
+        new alicloud.resourceManagerResourceGroup.ResourceManagerResourceGroup(this, `Rg-${team}`, {
+          resourceGroupName: `registry-${team}`,
+          displayName: `Container images of team ${team}`,
+        }),
+    );
+    teams.forEach((team, i) => {
+      for (const userName of [...props.teams[team]].sort()) {
+        new ResourceGroupScopedCrDeveloper(this, `Dev-${userName}`, { userName, resourceGroupIds: [groups[i].id] });
+      }
+    });
+
+    // Auditors read across every team's group.
+    const readers = new alicloud.ramGroup.RamGroup(this, 'Readers', { groupName: 'registry-readers' });
+    new ResourceGroupScopedCrReadOnly(this, 'ReadersAccess', {
+      principal: RamPrincipal.group(readers.groupName),
+      resourceGroupIds: groups.map((g) => g.id),
+    });
+
+    // The image build service assumes a role that pulls base images and pushes results, in every group.
+    const builder = new alicloud.ramRole.RamRole(this, 'Builder', {
+      roleName: 'image-builder',
+      assumeRolePolicyDocument: JSON.stringify({
+        Version: '1',
+        Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: ['ecs.aliyuncs.com'] } }],
+      }),
+      description: 'Assumed by the image build service',
+    });
+    new CrAccessGrant(this, 'BuilderAccess', {
+      principal: RamPrincipal.role(builder.roleName),
+      access: CrAccess.custom(
+        PolicyDocument.of([
+          PolicyStatement.allow([
+            'cr:GetAuthorizationToken',
+            'cr:GetRepository',
+            'cr:ListRepositoryTag',
+            'cr:PullRepository',
+            'cr:PushRepository',
+          ]),
+        ]),
+      ),
+      scope: CrAccessScope.resourceGroups(groups.map((g) => g.id)),
+    });
+  }
+}

@@ -1,0 +1,53 @@
+/** End-to-end: the example app synthesizes, validates, and gives the same bytes wherever it runs. */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { buildApp } from '../../examples/main';
+import { summarize } from '../../examples/summary';
+import { validateStack } from '../support/schema-validator';
+
+function synthesizeIn(cwd: string): { app: ReturnType<typeof buildApp>; files: Map<string, Buffer> } {
+  const before = process.cwd();
+  process.chdir(cwd);
+  try {
+    const app = buildApp(path.join(cwd, 'cdktf.out'));
+    app.synth();
+    const manifest = JSON.parse(fs.readFileSync(path.join(cwd, 'cdktf.out', 'manifest.json'), 'utf8'));
+    const files = new Map<string, Buffer>();
+    for (const stack of Object.values(manifest.stacks) as { name: string; synthesizedStackPath: string }[]) {
+      files.set(stack.name, fs.readFileSync(path.join(cwd, 'cdktf.out', stack.synthesizedStackPath)));
+    }
+    return { app, files };
+  } finally {
+    process.chdir(before);
+  }
+}
+
+const first = synthesizeIn(fs.mkdtempSync(path.join(os.tmpdir(), 'checkout-a-')));
+const second = synthesizeIn(fs.mkdtempSync(path.join(os.tmpdir(), 'checkout-b-')));
+const stack = () => JSON.parse(first.files.get('platform-registry-access')!.toString('utf8'));
+
+test('synthesizing from two different directories gives byte-identical cdk.tf.json', () => {
+  expect([...first.files.keys()]).toEqual(['platform-registry-access']);
+  expect(second.files.get('platform-registry-access')!.equals(first.files.get('platform-registry-access')!)).toBe(true);
+  expect(first.files.get('platform-registry-access')!.toString('utf8')).not.toMatch(/checkout-a-|\/tmp\//);
+});
+
+test('the synthesized stack passes the schema validator', () => {
+  expect(validateStack(stack())).toEqual([]);
+});
+
+test('the backend path is relative', () => {
+  expect(stack().terraform.backend).toEqual({ local: { path: 'terraform.platform-registry-access.tfstate' } });
+});
+
+test('the example stack is as snapshotted', () => {
+  const { '//': _metadata, ...rest } = stack();
+  expect(rest).toMatchSnapshot();
+});
+
+test('the summary names every grant and what was split to account level', () => {
+  const text = summarize(first.app);
+  expect(text).toMatch(/^stack platform-registry-access: 7 grants, \d+ custom policies, \d+ policy attachments$/m);
+  expect(text).toContain('split to account level (37 actions)');
+});
