@@ -4,6 +4,7 @@
  */
 import type { Construct } from 'constructs';
 import {
+  alicloud,
   CrAccess,
   CrAccessGrant,
   CrAccessScope,
@@ -13,7 +14,6 @@ import {
   RamPrincipal,
   ResourceGroupScopedCrDeveloper,
   ResourceGroupScopedCrReadOnly,
-  alicloud,
 } from '../src';
 import { LocalBackend, TerraformStack } from '../src/core-lib';
 
@@ -45,7 +45,10 @@ export class PlatformRegistryStack extends TerraformStack {
     );
     teams.forEach((team, i) => {
       for (const userName of [...props.teams[team]].sort()) {
-        new ResourceGroupScopedCrDeveloper(this, `Dev-${userName}`, { userName, resourceGroupIds: [groups[i].id] });
+        new ResourceGroupScopedCrDeveloper(this, `Dev-${userName}`, {
+          userName,
+          resourceGroupIds: [groups[i].id],
+        });
       }
     });
 
@@ -61,7 +64,9 @@ export class PlatformRegistryStack extends TerraformStack {
       roleName: 'image-builder',
       assumeRolePolicyDocument: JSON.stringify({
         Version: '1',
-        Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: ['ecs.aliyuncs.com'] } }],
+        Statement: [
+          { Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: ['ecs.aliyuncs.com'] } },
+        ],
       }),
       description: 'Assumed by the image build service',
     });

@@ -1,32 +1,34 @@
 /** A short account of what a synthesized app grants, for `npm run example`. */
 import type { IConstruct } from 'constructs';
-import { CrAccessGrant, CrPolicyRegistry, Placement } from '../src';
-import { TerraformStack, Token } from '../src/core-lib';
-
-function name(value: string): string {
-  return Token.isUnresolved(value) ? '(reference)' : value;
-}
+import { CrAccessGrant, type CrPolicyRegistry, Placement } from '../src';
+import { TerraformStack } from '../src/core-lib';
 
 export function summarize(root: IConstruct): string {
   const lines: string[] = [];
   for (const stack of root.node.findAll().filter((c): c is TerraformStack => c instanceof TerraformStack)) {
     const grants = stack.node.findAll().filter((c): c is CrAccessGrant => c instanceof CrAccessGrant);
     const registry = stack.node.tryFindChild('CrAccessPolicies') as CrPolicyRegistry | undefined;
-    const attachments = stack.node
-      .findAll()
-      .filter((c) => /^(Account|Rg\d+)-/.test(c.node.id) && c.node.scope instanceof CrAccessGrant).length;
+    const attachments = grants.flatMap((g) => g.node.children).length;
     lines.push(
       `stack ${stack.node.id}: ${grants.length} grants, ${registry?.size ?? 0} custom policies, ${attachments} policy attachments`,
     );
+    const splits = new Map<string, string[]>();
     for (const g of grants) {
-      const scope = g.scope.isResourceGroupScope ? `${g.scope.resourceGroupIds.length} resource group(s)` : 'account';
-      const principal = `${g.principal.principalType} ${name(g.principal.principalName)}`;
-      const split = g.explanation.filter((p) => p.placement === Placement.ACCOUNT_LEVEL).map((p) => p.action);
+      const where = g.scope.isResourceGroupScope
+        ? `${g.scope.resourceGroupIds.length} resource group(s)`
+        : 'account';
       const policies = [...g.systemPolicyNames, ...g.customPolicyNames].join(', ');
-      lines.push(`  ${g.node.path}: ${principal}, ${g.access.preset}, scope ${scope}; policies: ${policies}`);
+      lines.push(`  ${g.node.path}: ${g.principal.principalType}, ${g.access.preset}, ${where}; ${policies}`);
+      const split = g.explanation.filter((p) => p.placement === Placement.ACCOUNT_LEVEL).map((p) => p.action);
       if (split.length > 0) {
-        lines.push(`    split to account level (${new Set(split).size} actions): ${[...new Set(split)].sort().join(' ')}`);
+        const key = [...new Set(split)].sort().join(' ');
+        splits.set(key, [...(splits.get(key) ?? []), g.node.path]);
       }
+    }
+    for (const [actions, paths] of splits) {
+      lines.push(
+        `  split to account level for ${paths.length} grant(s), ${actions.split(' ').length} actions: ${actions}`,
+      );
     }
   }
   return lines.join('\n');

@@ -46,7 +46,10 @@ describe('the Container Registry catalog', () => {
   });
 
   test('matches wildcards against catalog actions, sorted', () => {
-    expect(catalog.match('cr:GetScan*')).toEqual(['cr:GetScanRule']);
+    const hits = catalog.match('cr:GetScan*');
+    expect(hits).toContain('cr:GetScanRule');
+    expect(hits).toEqual(catalog.actionNames.filter((n) => n.startsWith('cr:GetScan')));
+    expect(catalog.match('cr:getscan?ule')).toEqual(['cr:GetScanRule']);
     expect(catalog.match('cr:NoSuch*')).toEqual([]);
   });
 

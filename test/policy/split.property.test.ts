@@ -51,10 +51,11 @@ function globMatches(pattern: string, action: string): boolean {
 
 const catalogAction = fc.constantFrom(...names);
 const wildcard = fc
-  .tuple(catalogAction, fc.integer({ min: 3, max: 12 }), fc.boolean())
-  .map(([name, cut, question]) =>
-    question ? `${name.slice(0, cut)}?${name.slice(cut + 1)}` : `${name.slice(0, cut)}*`,
-  );
+  .tuple(catalogAction, fc.integer({ min: 0, max: 1000 }), fc.boolean())
+  .map(([name, n, question]) => {
+    const cut = 3 + (n % (name.length - 3)); // a position inside the name, after "cr:"
+    return question ? `${name.slice(0, cut)}?${name.slice(cut + 1)}` : `${name.slice(0, cut)}*`;
+  });
 const otherService = fc.constantFrom('ecs:DescribeInstances', 'oss:GetObject', 'vpc:*');
 const action = fc.oneof(
   { weight: 5, arbitrary: catalogAction },
