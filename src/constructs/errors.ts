@@ -3,7 +3,7 @@
  * engine warnings become annotations. One message format everywhere (see policy/diagnostic.ts).
  */
 import type { IConstruct } from 'constructs';
-import { Annotations } from '../core-lib';
+import { AnnotationMetadataEntryType } from '../core-lib';
 import {
   type Diagnostic,
   type DiagnosticCode,
@@ -55,11 +55,20 @@ export function withPath<T>(scope: IConstruct, fn: () => T): T {
   }
 }
 
-/** Engine warnings and information become annotations of the construct. */
+/**
+ * Engine warnings become warning annotations of the construct (what `cdktf synth` prints). They are
+ * written without the stack trace Annotations.addWarning records, which would only point into this
+ * library and costs more than the rest of a grant. Information (such as which actions moved to account
+ * level) is not annotated: every resource-group grant has some, and it is in the grant's `explanation`.
+ */
 export function annotate(scope: IConstruct, diagnostics: Diagnostic[]): void {
-  for (const d of diagnostics) {
-    const text = `${d.code}: ${formatDiagnostic(d, scope.node.path)}`;
-    if (d.severity === Severity.WARNING) Annotations.of(scope).addWarning(text);
-    else if (d.severity === Severity.INFO) Annotations.of(scope).addInfo(text);
+  for (const d of diagnostics.filter((x) => x.severity === Severity.WARNING)) {
+    scope.node.addMetadata(
+      AnnotationMetadataEntryType.WARN,
+      `${d.code}: ${formatDiagnostic(d, scope.node.path)}`,
+      {
+        stackTrace: false,
+      },
+    );
   }
 }

@@ -164,10 +164,10 @@ export class CrAccessGrant extends Construct {
           : asSystem();
       const principalName = resourceManagerPrincipalName(props.principal, accountAlias(this, props));
       rgIds.forEach((resourceGroupId, i) => {
-        for (const policy of scoped) {
+        for (const [k, policy] of scoped.entries()) {
           new resourceManagerPolicyAttachment.ResourceManagerPolicyAttachment(
             this,
-            resourceGroupAttachmentId(i, policy.name),
+            resourceGroupAttachmentId(i, k),
             {
               policyName: policy.ref,
               policyType: policy.type,
@@ -186,8 +186,8 @@ export class CrAccessGrant extends Construct {
         .filter((p) => p.type === 'Custom')
         .map((p) => p.name);
     }
-    for (const policy of accountPolicies) {
-      attachAtAccountScope(this, accountAttachmentId(policy.name), props.principal, policy.ref, policy.type);
+    for (const [k, policy] of accountPolicies.entries()) {
+      attachAtAccountScope(this, accountAttachmentId(k), props.principal, policy.ref, policy.type);
     }
     this.customPolicyNames ??= accountPolicies.filter((p) => p.type === 'Custom').map((p) => p.name);
     this.systemPolicyNames = asSystem().map((p) => p.name);

@@ -5,7 +5,11 @@
  *     first 12 hex digits of the SHA-256 of the policy's canonical rendering, so the name depends on
  *     the content only, never on which grant declared the policy first.
  *   - The policy's construct ID is its name, for the same reason.
- *   - Attachment construct IDs name the policy and the scope (`Account-<policy>`, `Rg<i>-<policy>`).
+ *   - Attachment construct IDs are positions within their grant: `Account<k>` for the k-th policy
+ *     attached at account scope, `Rg<i>-<k>` for the k-th policy in the grant's i-th resource group
+ *     (policies in a fixed order: system policy first, then custom policies in size-split order). They
+ *     are short because cdktf scans every string of the output, and Terraform replaces an attachment
+ *     whose policy changes whatever its ID.
  */
 import { createHash } from 'node:crypto';
 import { POLICY_NAME_RULE, type PolicyDocument } from '../policy';
@@ -39,10 +43,10 @@ export function policyDescription(document: PolicyDocument): string {
   return `Container Registry access managed by cdktf-alicloud-cr-access: ${patterns.length} actions in ${statements} statement${statements === 1 ? '' : 's'} (${shown})`;
 }
 
-export function accountAttachmentId(policy: string): string {
-  return `Account-${policy}`;
+export function accountAttachmentId(position: number): string {
+  return `Account${position}`;
 }
 
-export function resourceGroupAttachmentId(index: number, policy: string): string {
-  return `Rg${index}-${policy}`;
+export function resourceGroupAttachmentId(groupIndex: number, position: number): string {
+  return `Rg${groupIndex}-${position}`;
 }

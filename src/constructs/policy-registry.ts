@@ -24,13 +24,20 @@ export class CrPolicyRegistry extends Construct {
   }
 
   private readonly policies = new Map<string, ramPolicy.RamPolicy>();
+  /** Names by prefix and document, so each distinct document is hashed once. */
+  private readonly names = new Map<string, string>();
 
   /**
    * The stack's policy with this document, created on first use: its literal name and a reference
    * to it (a token, so attachments depend on the policy).
    */
   public policyFor(prefix: string, document: PolicyDocument): { name: string; ref: string } {
-    const name = policyName(prefix, document);
+    const key = `${prefix}\n${document.render()}`;
+    let name = this.names.get(key);
+    if (name === undefined) {
+      name = policyName(prefix, document);
+      this.names.set(key, name);
+    }
     if (!this.policies.has(name)) {
       this.policies.set(
         name,

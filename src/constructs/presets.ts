@@ -15,15 +15,12 @@ export const DEVELOPER_READ_PATTERNS = ['cr:Get*', 'cr:List*', 'cr:Pull*'];
 /** Pushing images: the action the registry checks on `docker push`. */
 export const DEVELOPER_PUSH_ACTIONS = ['cr:PushRepository'];
 
-/**
- * Repositories and namespaces of the team: create and change; namespaces can also be deleted.
- * Deleting repositories is left out: it destroys every image in them, and no Alibaba authorization
- * table in the catalog's sources confirms the action's name, so it is not guessed.
- */
+/** Repositories and namespaces of the team: create, change, delete. */
 export const DEVELOPER_REPOSITORY_ACTIONS = [
   'cr:CreateNamespace',
   'cr:CreateRepository',
   'cr:DeleteNamespace',
+  'cr:DeleteRepository',
   'cr:UpdateNamespace',
   'cr:UpdateRepository',
 ];
@@ -42,6 +39,9 @@ export const DEVELOPER_BUILD_ACTIONS = [
   'cr:CancelBuildRepository',
   'cr:CreateArtifactBuildRule',
   'cr:CreateRepositoryBuildRule',
+  'cr:CreateSourceRepository',
+  'cr:DeleteRepositoryBuildRule',
+  'cr:UpdateRepositoryBuildRule',
   'cr:UpdateSourceRepository',
 ];
 
@@ -51,9 +51,11 @@ export const DEVELOPER_BUILD_ACTIONS = [
  * across instances, and every write action without resource-group support.
  */
 
-/** The developer preset's document. */
+let developer: PolicyDocument | undefined;
+
+/** The developer preset's document (immutable, so built once). */
 export function developerDocument(): PolicyDocument {
-  return PolicyDocument.of([
+  developer ??= PolicyDocument.of([
     PolicyStatement.allow([
       ...DEVELOPER_READ_PATTERNS,
       ...DEVELOPER_PUSH_ACTIONS,
@@ -62,4 +64,5 @@ export function developerDocument(): PolicyDocument {
       ...DEVELOPER_BUILD_ACTIONS,
     ]),
   ]);
+  return developer;
 }
