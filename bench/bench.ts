@@ -30,9 +30,10 @@ function option(name: string): string | undefined {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
-function runOnce(mode: string, n: number, m: number): Run {
+function runOnce(mode: string, n: number, m: number): Run & { processMs: number } {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-${mode}-`));
   try {
+    const start = process.hrtime.bigint();
     const out = execFileSync(
       process.execPath,
       [path.join(__dirname, 'synth-once.js'), mode, String(n), String(m), outdir],
@@ -41,7 +42,8 @@ function runOnce(mode: string, n: number, m: number): Run {
         maxBuffer: 64 * 1024 * 1024,
       },
     );
-    return JSON.parse(out.trim().split('\n').pop()!);
+    const processMs = Number(process.hrtime.bigint() - start) / 1e6;
+    return { ...JSON.parse(out.trim().split('\n').pop()!), processMs };
   } finally {
     fs.rmSync(outdir, { recursive: true, force: true });
   }
@@ -54,8 +56,8 @@ function main(): void {
   const runs = Number(option('--runs') ?? 5);
   const rows = [];
   for (const [n, m] of sizes) {
-    const ours: Run[] = [];
-    const base: Run[] = [];
+    const ours: (Run & { processMs: number })[] = [];
+    const base: (Run & { processMs: number })[] = [];
     for (let r = 0; r < runs; r++) {
       ours.push(runOnce('constructs', n, m));
       base.push(runOnce('baseline', n, m));
@@ -66,6 +68,9 @@ function main(): void {
       constructsMs: median(ours.map((x) => x.wallMs)),
       baselineMs: median(base.map((x) => x.wallMs)),
       ratio: median(ours.map((x, i) => x.wallMs / base[i].wallMs)),
+      constructsProcessMs: median(ours.map((x) => x.processMs)),
+      baselineProcessMs: median(base.map((x) => x.processMs)),
+      processRatio: median(ours.map((x, i) => x.processMs / base[i].processMs)),
       constructsRssMiB: Math.max(...ours.map((x) => x.peakRssMiB)),
       baselineRssMiB: Math.max(...base.map((x) => x.peakRssMiB)),
       resources: ours[0].resourceCount,
@@ -78,7 +83,7 @@ function main(): void {
     };
     rows.push(row);
     console.log(
-      `N=${n} M=${m}: constructs ${row.constructsMs.toFixed(0)} ms, baseline ${row.baselineMs.toFixed(0)} ms, ratio ${row.ratio.toFixed(2)}, ${row.resources} resources (minimum ${row.physicalMinimum}), ${row.customPolicies} custom policies`,
+      `N=${n} M=${m}: synth ${row.constructsMs.toFixed(0)} vs ${row.baselineMs.toFixed(0)} ms (ratio ${row.ratio.toFixed(2)}), process ${row.constructsProcessMs.toFixed(0)} vs ${row.baselineProcessMs.toFixed(0)} ms (ratio ${row.processRatio.toFixed(2)}), ${row.resources} resources (minimum ${row.physicalMinimum}), ${row.customPolicies} custom policies`,
     );
   }
   console.log('');
@@ -90,7 +95,7 @@ function main(): void {
   );
   for (const r of rows) {
     console.log(
-      `| ${r.n} | ${r.m} | ${r.constructsMs.toFixed(0)} | ${r.baselineMs.toFixed(0)} | ${r.ratio.toFixed(2)} | ${r.constructsRssMiB.toFixed(0)} / ${r.baselineRssMiB.toFixed(0)} | ${r.resources} / ${r.baselineResources} / ${r.physicalMinimum} | ${r.customPolicies} | ${r.bytes} |`,
+      `| ${r.n} | ${r.m} | ${r.constructsMs.toFixed(0)} / ${r.baselineMs.toFixed(0)} | ${r.ratio.toFixed(2)} | ${r.constructsProcessMs.toFixed(0)} / ${r.baselineProcessMs.toFixed(0)} | ${r.processRatio.toFixed(2)} | ${r.constructsRssMiB.toFixed(0)} / ${r.baselineRssMiB.toFixed(0)} | ${r.resources} / ${r.baselineResources} / ${r.physicalMinimum} | ${r.customPolicies} | ${r.bytes} / ${r.baselineBytes} |`,
     );
   }
   const jsonFile = option('--json');

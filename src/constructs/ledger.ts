@@ -52,8 +52,12 @@ export class CrAccessLedger extends Construct {
 
   private validate(): string[] {
     const byPrincipal = new Map<string, GrantRecord[]>();
-    for (const r of this.records)
-      byPrincipal.set(principalKey(r.principal), [...(byPrincipal.get(principalKey(r.principal)) ?? []), r]);
+    for (const r of this.records) {
+      const key = principalKey(r.principal);
+      const list = byPrincipal.get(key);
+      if (list === undefined) byPrincipal.set(key, [r]);
+      else list.push(r);
+    }
     const errors: string[] = [];
     for (const records of byPrincipal.values()) {
       const first = records[0];
@@ -84,7 +88,11 @@ export class CrAccessLedger extends Construct {
 
       const presetsByScope = new Map<string, GrantRecord[]>();
       for (const r of records.filter((x) => x.preset !== CrPreset.CUSTOM)) {
-        for (const s of r.scopes) presetsByScope.set(s, [...(presetsByScope.get(s) ?? []), r]);
+        for (const s of r.scopes) {
+          const list = presetsByScope.get(s);
+          if (list === undefined) presetsByScope.set(s, [r]);
+          else list.push(r);
+        }
       }
       for (const [s, rs] of [...presetsByScope.entries()].sort()) {
         const presets = [...new Set(rs.map((r) => r.preset))].sort();
