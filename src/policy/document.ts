@@ -24,7 +24,6 @@ export class PolicyDocument {
   }
 
   /** Parses a policy document from a JSON object. Throws a PolicyError naming every broken rule. */
-  // biome-ignore lint/suspicious/noExplicitAny: a policy document arrives as arbitrary JSON
   public static fromObject(value: any): PolicyDocument {
     return PolicyDocument.parse(value);
   }

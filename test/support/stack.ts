@@ -9,7 +9,6 @@ export function newStack(id = 'platform'): TerraformStack {
 }
 
 /** The resources of one type in a synthesized stack, by logical ID. */
-// biome-ignore lint/suspicious/noExplicitAny: synthesized Terraform JSON
 export function resources(out: any, type: string): Record<string, any> {
   return out.resource?.[type] ?? {};
 }

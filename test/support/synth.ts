@@ -5,7 +5,6 @@
 import { type TerraformStack, Testing } from '../../src/core-lib';
 import { validateStack } from './schema-validator';
 
-// biome-ignore lint/suspicious/noExplicitAny: synthesized Terraform JSON is read field by field in tests
 export type SynthesizedStack = any;
 
 export function synth(stack: TerraformStack): SynthesizedStack {
