@@ -4,14 +4,8 @@
  */
 import type { IConstruct } from 'constructs';
 import { AnnotationMetadataEntryType } from '../core-lib';
-import {
-  type Diagnostic,
-  type DiagnosticCode,
-  formatDiagnostic,
-  PolicyError,
-  quote,
-  Severity,
-} from '../policy';
+import { type Diagnostic, type DiagnosticCode, formatDiagnostic, Severity } from '../policy';
+import { PolicyError, quote } from '../policy/diagnostic';
 
 /** A construct-level rule violation, before the construct path is known. */
 export interface Violation {

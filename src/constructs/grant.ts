@@ -19,8 +19,8 @@ import {
   type ResourceGroupSplitOptions,
   splitBySize,
   splitForResourceGroupScope,
-  throwIfErrors,
 } from '../policy';
+import { throwIfErrors } from '../policy/diagnostic';
 import type { CrAccess } from './access';
 import { type AccountOptions, accountAlias, accountViolations } from './account';
 import { annotate, throwViolations, type Violation, withPath } from './errors';

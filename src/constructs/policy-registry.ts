@@ -12,6 +12,14 @@ import { policyDescription, policyName } from './naming';
 const ROTATE_STRATEGY = 'DeleteOldestNonDefaultVersionWhenLimitExceeded';
 const REGISTRY_ID = 'CrAccessPolicies';
 
+/** A policy of the registry. */
+export interface RegisteredPolicy {
+  /** Its literal name. */
+  readonly name: string;
+  /** A reference to its name (a token), so attachments depend on the policy. */
+  readonly ref: string;
+}
+
 /** The stack's custom Container Registry policies. */
 export class CrPolicyRegistry extends Construct {
   /** The registry of `scope`'s stack, created on first use. */
@@ -31,7 +39,7 @@ export class CrPolicyRegistry extends Construct {
    * The stack's policy with this document, created on first use: its literal name and a reference
    * to it (a token, so attachments depend on the policy).
    */
-  public policyFor(prefix: string, document: PolicyDocument): { name: string; ref: string } {
+  public policyFor(prefix: string, document: PolicyDocument): RegisteredPolicy {
     const key = `${prefix}\n${document.render()}`;
     let name = this.names.get(key);
     if (name === undefined) {

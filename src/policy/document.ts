@@ -68,8 +68,8 @@ export class PolicyDocument {
     return documentJson(this._statements);
   }
 
-  /** True when both documents render to the same text. */
-  public equals(other: PolicyDocument): boolean {
+  /** True when both documents render to the same text (the same grant). */
+  public isSameAs(other: PolicyDocument): boolean {
     return this.render() === other.render();
   }
 }

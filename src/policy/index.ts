@@ -6,9 +6,12 @@
 export * from './action-check';
 export * from './catalog/catalog';
 export * from './catalog/system-policies';
-export * from './diagnostic';
+// PolicyError (thrown, with every diagnostic) extends Error, which jsii cannot export; TypeScript users
+// import it by its module path, cdktf-alicloud-cr-access/lib/policy/diagnostic.
+export { type Diagnostic, DiagnosticCode, Severity, formatDiagnostic } from './diagnostic';
 export * from './document';
 export * from './effect';
+export * from './engine';
 export * from './limits';
 export * from './size-split';
 export * from './split';

@@ -28,8 +28,8 @@ export interface NameRule {
   readonly what: string;
   readonly minLength: number;
   readonly maxLength: number;
-  /** Allowed characters, as a regular expression over the whole name. */
-  readonly pattern: RegExp;
+  /** Allowed characters, as the source of a regular expression over the whole name. */
+  readonly pattern: string;
   /** The allowed characters in words, for messages. */
   readonly allowed: string;
   /** The API reference page that states the rule. */
@@ -40,7 +40,7 @@ export const USER_NAME_RULE: NameRule = {
   what: 'RAM user name',
   minLength: 1,
   maxLength: 64,
-  pattern: /^[A-Za-z0-9._-]+$/,
+  pattern: '^[A-Za-z0-9._-]+$',
   allowed: 'letters, digits, periods (.), hyphens (-) and underscores (_)',
   source: 'https://www.alibabacloud.com/help/en/ram/developer-reference/api-ram-2015-05-01-createuser',
 };
@@ -49,7 +49,7 @@ export const DISPLAY_NAME_RULE: NameRule = {
   what: 'RAM user display name',
   minLength: 1,
   maxLength: 128,
-  pattern: /^[^\r\n]+$/,
+  pattern: '^[^\\r\\n]+$',
   allowed: 'any characters but line breaks',
   source: 'https://www.alibabacloud.com/help/en/ram/developer-reference/api-ram-2015-05-01-createuser',
 };
@@ -58,7 +58,7 @@ export const GROUP_NAME_RULE: NameRule = {
   what: 'RAM user group name',
   minLength: 1,
   maxLength: 64,
-  pattern: /^[A-Za-z0-9._-]+$/,
+  pattern: '^[A-Za-z0-9._-]+$',
   allowed: 'letters, digits, periods (.), hyphens (-) and underscores (_)',
   source: 'https://www.alibabacloud.com/help/en/ram/developer-reference/api-ram-2015-05-01-creategroup',
 };
@@ -67,7 +67,7 @@ export const ROLE_NAME_RULE: NameRule = {
   what: 'RAM role name',
   minLength: 1,
   maxLength: 64,
-  pattern: /^[A-Za-z0-9.-]+$/,
+  pattern: '^[A-Za-z0-9.-]+$',
   allowed: 'letters, digits, periods (.) and hyphens (-)',
   source: 'https://www.alibabacloud.com/help/en/ram/developer-reference/api-ram-2015-05-01-createrole',
 };
@@ -76,7 +76,7 @@ export const POLICY_NAME_RULE: NameRule = {
   what: 'RAM policy name',
   minLength: 1,
   maxLength: 128,
-  pattern: /^[A-Za-z0-9-]+$/,
+  pattern: '^[A-Za-z0-9-]+$',
   allowed: 'letters, digits and hyphens (-)',
   source: 'https://www.alibabacloud.com/help/en/ram/developer-reference/api-ram-2015-05-01-createpolicy',
 };
@@ -85,7 +85,7 @@ export const POLICY_DESCRIPTION_RULE: NameRule = {
   what: 'RAM policy description',
   minLength: 1,
   maxLength: 1024,
-  pattern: /^[\s\S]+$/,
+  pattern: '^[\\s\\S]+$',
   allowed: 'any characters',
   source: 'https://www.alibabacloud.com/help/en/ram/developer-reference/api-ram-2015-05-01-createpolicy',
 };
@@ -98,7 +98,7 @@ export const RESOURCE_GROUP_ID_RULE: NameRule = {
   what: 'resource group ID',
   minLength: 4,
   maxLength: 50,
-  pattern: /^rg-[A-Za-z0-9]+$/,
+  pattern: '^rg-[A-Za-z0-9]+$',
   allowed: '"rg-" followed by letters and digits',
   source: 'https://www.alibabacloud.com/help/en/resource-management/latest/limits',
 };
@@ -111,6 +111,21 @@ export function nameViolations(name: string, rule: NameRule): string[] {
       `${rule.what} must be ${rule.minLength} to ${rule.maxLength} characters long (it has ${name.length})`,
     );
   }
-  if (name.length > 0 && !rule.pattern.test(name)) out.push(`${rule.what} may contain only ${rule.allowed}`);
+  if (name.length > 0 && !new RegExp(rule.pattern).test(name))
+    out.push(`${rule.what} may contain only ${rule.allowed}`);
   return out;
+}
+
+/** The limits above, as static members for users of jsii languages. */
+export class RamLimits {
+  /** See POLICY_DOCUMENT_MAX_LENGTH. */
+  public static readonly POLICY_DOCUMENT_MAX_LENGTH = POLICY_DOCUMENT_MAX_LENGTH;
+  /** See POLICY_VERSIONS_MAX. */
+  public static readonly POLICY_VERSIONS_MAX = POLICY_VERSIONS_MAX;
+  /** See CUSTOM_POLICIES_PER_PRINCIPAL_MAX. */
+  public static readonly CUSTOM_POLICIES_PER_PRINCIPAL_MAX = CUSTOM_POLICIES_PER_PRINCIPAL_MAX;
+  /** See SYSTEM_POLICIES_PER_PRINCIPAL_MAX. */
+  public static readonly SYSTEM_POLICIES_PER_PRINCIPAL_MAX = SYSTEM_POLICIES_PER_PRINCIPAL_MAX;
+
+  private constructor() {}
 }

@@ -1,4 +1,5 @@
-import { DiagnosticCode, PolicyDocument, PolicyError, PolicyStatement } from '../../src/policy';
+import { DiagnosticCode, PolicyDocument, PolicyStatement } from '../../src/policy';
+import { PolicyError } from '../../src/policy/diagnostic';
 
 function errorsOf(input: unknown): PolicyError {
   try {

@@ -1,4 +1,5 @@
-import { PolicyDocument, PolicyError, PolicyStatement, splitBySize } from '../../src/policy';
+import { PolicyDocument, PolicyStatement, splitBySize } from '../../src/policy';
+import { PolicyError } from '../../src/policy/diagnostic';
 
 const repos = (n: number) => Array.from({ length: n }, (_, i) => `acs:cr:*:*:repository/cri-1/team/svc-${i}`);
 

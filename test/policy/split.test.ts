@@ -3,12 +3,12 @@ import {
   Effect,
   Placement,
   PolicyDocument,
-  PolicyError,
   PolicyStatement,
   Severity,
   SystemPolicy,
   splitForResourceGroupScope,
 } from '../../src/policy';
+import { PolicyError } from '../../src/policy/diagnostic';
 import fullExample from '../fixtures/seeds/002-full-account-level-example.json';
 import readOnlyExample from '../fixtures/seeds/002-readonly-account-level-example.json';
 
@@ -19,16 +19,16 @@ describe('the resource-group split against the seed', () => {
   test('read-only access gives exactly the seed read-only example at account level (37 actions)', () => {
     const split = splitForResourceGroupScope(SystemPolicy.CONTAINER_REGISTRY_READ_ONLY_ACCESS.document);
     expect(readOnlyExample.Statement[0].Action).toHaveLength(37);
-    expect(split.accountLevelDocument!.equals(PolicyDocument.fromObject(readOnlyExample))).toBe(true);
+    expect(split.accountLevelDocument!.isSameAs(PolicyDocument.fromObject(readOnlyExample))).toBe(true);
     expect(
-      split.resourceGroupDocument.equals(SystemPolicy.CONTAINER_REGISTRY_READ_ONLY_ACCESS.document),
+      split.resourceGroupDocument.isSameAs(SystemPolicy.CONTAINER_REGISTRY_READ_ONLY_ACCESS.document),
     ).toBe(true);
   });
 
   test('cr:* gives exactly the seed full example at account level (72 actions)', () => {
     const split = splitForResourceGroupScope(SystemPolicy.CONTAINER_REGISTRY_FULL_ACCESS.document);
     expect(fullExample.Statement[0].Action).toHaveLength(72);
-    expect(split.accountLevelDocument!.equals(PolicyDocument.fromObject(fullExample))).toBe(true);
+    expect(split.accountLevelDocument!.isSameAs(PolicyDocument.fromObject(fullExample))).toBe(true);
   });
 });
 
@@ -144,7 +144,7 @@ describe('split rules', () => {
   test('actions of other services pass through with a warning', () => {
     const doc = PolicyDocument.of([PolicyStatement.allow(['ecs:DescribeInstances', 'cr:GetRepository'])]);
     const split = splitForResourceGroupScope(doc);
-    expect(split.resourceGroupDocument.equals(doc)).toBe(true);
+    expect(split.resourceGroupDocument.isSameAs(doc)).toBe(true);
     expect(codes(split.diagnostics)).toEqual([DiagnosticCode.NON_CR_ACTION_UNCHECKED]);
     expect(split.diagnostics[0].value).toBe('"ecs:DescribeInstances"');
   });

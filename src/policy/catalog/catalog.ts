@@ -9,8 +9,8 @@
  *   cr-system-policies.json  the two system policies
  */
 import { actionKey, actionMatches } from '../wildcard';
-import actionsData from './cr-actions.json';
-import resourceGroupData from './cr-resource-groups.json';
+import * as actionsData from './cr-actions.json';
+import * as resourceGroupData from './cr-resource-groups.json';
 
 /** What a RAM action does, as Alibaba's authorization pages classify it. */
 export enum AccessLevel {

@@ -3,7 +3,7 @@
  * (cr-system-policies.json, transcribed from the "Attach system policies to a RAM user" page).
  */
 import { PolicyDocument } from '../document';
-import data from './cr-system-policies.json';
+import * as data from './cr-system-policies.json';
 
 /** A RAM system policy: attached by name with `policy_type = "System"`, never created. */
 export class SystemPolicy {
@@ -23,9 +23,10 @@ export class SystemPolicy {
   /** Its document, as published. */
   public readonly document: PolicyDocument;
 
-  private constructor(name: keyof typeof data.policies) {
+  private constructor(name: 'AliyunContainerRegistryFullAccess' | 'AliyunContainerRegistryReadOnlyAccess') {
+    const published = data.policies[name];
     this.policyName = name;
-    this.description = data.policies[name].description;
-    this.document = PolicyDocument.fromObject(data.policies[name].document);
+    this.description = published.description;
+    this.document = PolicyDocument.fromObject(published.document);
   }
 }
