@@ -8,7 +8,6 @@
  *     before the clock starts), one policy per distinct document, no engine, no validation.
  */
 import {
-  alicloud,
   CrAccess,
   CrAccessGrant,
   CrAccessScope,
@@ -20,6 +19,7 @@ import {
   splitBySize,
   splitForResourceGroupScope,
 } from '../src';
+import * as alicloud from '../src/generated/alicloud';
 import { App, TerraformStack } from '../src/core-lib';
 
 export const ACCOUNT_ID = '1234567890123456';

@@ -4,7 +4,6 @@
  */
 import type { Construct } from 'constructs';
 import {
-  alicloud,
   CrAccess,
   CrAccessGrant,
   CrAccessScope,
@@ -15,6 +14,7 @@ import {
   ResourceGroupScopedCrDeveloper,
   ResourceGroupScopedCrReadOnly,
 } from '../src';
+import * as alicloud from '../src/generated/alicloud';
 import { LocalBackend, TerraformStack } from '../src/core-lib';
 
 export interface PlatformRegistryStackProps {

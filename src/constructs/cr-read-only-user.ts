@@ -1,5 +1,4 @@
 import { Construct } from 'constructs';
-import type { ramUser } from '../generated/alicloud';
 import { CrAccess } from './access';
 import type { AccountOptions } from './account';
 import { CrAccessGrant, type CrSplitOptions } from './grant';
@@ -24,17 +23,17 @@ export interface CrReadOnlyUserProps extends CrUserOptions, AccountOptions, CrSp
 
 /** A new RAM user that can view repositories and pull images, in the account or in resource groups. */
 export class CrReadOnlyUser extends Construct {
-  /** The RAM user. */
-  public readonly user: ramUser.RamUser;
+  /** The RAM user's name, as a reference to the user resource (so dependents wait for it). */
+  public readonly userName: string;
   /** The grant (policies and attachments). */
   public readonly grant: CrAccessGrant;
 
   public constructor(scope: Construct, id: string, props: CrReadOnlyUserProps) {
     super(scope, id);
-    this.user = createUser(this, 'User', props);
+    this.userName = createUser(this, 'User', props).name;
     this.grant = new CrAccessGrant(this, 'Grant', {
       ...props,
-      principal: RamPrincipal.user(this.user.name),
+      principal: RamPrincipal.user(this.userName),
       access: CrAccess.readOnly(),
       scope:
         props.resourceGroupIds === undefined

@@ -135,7 +135,7 @@ export class CrAccessGrant extends Construct {
     const custom = (documents: PolicyDocument[]): AttachedPolicy[] =>
       documents.map((d) => {
         const name = registry.policyFor(prefix, d);
-        return { name: name.name, ref: name.ref, type: 'Custom' };
+        return { name: name.name, ref: name.nameReference, type: 'Custom' };
       });
     const system = props.access.systemPolicy;
     const asSystem = (): AttachedPolicy[] =>

@@ -2,7 +2,7 @@ export { CrAccess, CrPreset } from './access';
 export type { AccountOptions } from './account';
 export { CrReadOnlyUser, type CrReadOnlyUserProps } from './cr-read-only-user';
 export { CrAccessGrant, type CrAccessGrantProps, type CrSplitOptions } from './grant';
-export { CrPolicyRegistry } from './policy-registry';
+export { CrPolicyRegistry, type RegisteredPolicy } from './policy-registry';
 export {
   DEVELOPER_BUILD_ACTIONS,
   DEVELOPER_PUSH_ACTIONS,

@@ -17,7 +17,7 @@ export interface RegisteredPolicy {
   /** Its literal name. */
   readonly name: string;
   /** A reference to its name (a token), so attachments depend on the policy. */
-  readonly ref: string;
+  readonly nameReference: string;
 }
 
 /** The stack's custom Container Registry policies. */
@@ -57,7 +57,7 @@ export class CrPolicyRegistry extends Construct {
         }),
       );
     }
-    return { name, ref: this.policies.get(name)!.policyName };
+    return { name, nameReference: this.policies.get(name)!.policyName };
   }
 
   /** How many custom policies the stack has. */

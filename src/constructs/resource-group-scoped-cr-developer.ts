@@ -1,5 +1,4 @@
 import { Construct } from 'constructs';
-import type { ramUser } from '../generated/alicloud';
 import { DiagnosticCode } from '../policy';
 import { CrAccess } from './access';
 import type { AccountOptions } from './account';
@@ -41,8 +40,8 @@ export interface ResourceGroupScopedCrDeveloperProps extends AccountOptions, CrS
  * write action that resource groups ignore, so nothing writable reaches beyond the groups.
  */
 export class ResourceGroupScopedCrDeveloper extends Construct {
-  /** The RAM user, when the construct created one. */
-  public readonly user?: ramUser.RamUser;
+  /** The new RAM user's name (a reference to the user resource), when the construct created one. */
+  public readonly userName?: string;
   /** The principal granted. */
   public readonly principal: IRamPrincipal;
   /** The grant (policies and attachments). */
@@ -65,8 +64,11 @@ export class ResourceGroupScopedCrDeveloper extends Construct {
       ]);
     }
     if (props.userName !== undefined) {
-      this.user = createUser(this, 'User', { userName: props.userName, displayName: props.displayName });
-      this.principal = RamPrincipal.user(this.user.name);
+      this.userName = createUser(this, 'User', {
+        userName: props.userName,
+        displayName: props.displayName,
+      }).name;
+      this.principal = RamPrincipal.user(this.userName);
     } else {
       this.principal = props.principal!;
     }

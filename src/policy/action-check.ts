@@ -17,7 +17,7 @@ import { actionKey, hasWildcard } from './wildcard';
 export interface ActionCheckOptions {
   /**
    * The catalog to check against.
-   * @default CrCatalog.default()
+   * @default CrCatalog.bundled()
    */
   readonly catalog?: CrCatalog;
   /**
@@ -36,7 +36,7 @@ export function actionLocation(statementIndex: number, notAction: boolean, actio
 
 /** Diagnostics (errors and warnings) of the catalog check. */
 export function checkActions(document: PolicyDocument, options: ActionCheckOptions = {}): Diagnostic[] {
-  const catalog = options.catalog ?? CrCatalog.default();
+  const catalog = options.catalog ?? CrCatalog.bundled();
   const accepted = new Set((options.acceptUnknownActions ?? []).map(actionKey));
   const out: Diagnostic[] = [];
   document._statements.forEach((s, si) => {

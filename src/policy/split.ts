@@ -103,7 +103,7 @@ export function splitForResourceGroupScope(
   document: PolicyDocument,
   options: ResourceGroupSplitOptions = {},
 ): ResourceGroupSplit {
-  const catalog = options.catalog ?? CrCatalog.default();
+  const catalog = options.catalog ?? CrCatalog.bundled();
   const diagnostics = checkActions(document, options);
   const statements = document._statements;
   statements.forEach((s, i) => {
@@ -136,7 +136,7 @@ export function splitForResourceGroupScope(
           : 'the excluded action supports resource groups, so it never lands at account level',
       value: quote(name),
       rule: 'only catalog actions without resource-group support can be excluded from the account-level policy',
-      fix: 'name one of the actions listed by CrCatalog.default().resourceGroupUnsupportedActions, spelled as there',
+      fix: 'name one of the actions listed by CrCatalog.bundled().resourceGroupUnsupportedActions, spelled as there',
     });
   });
   throwIfErrors(diagnostics);

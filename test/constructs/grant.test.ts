@@ -117,7 +117,7 @@ describe('CrAccessGrant', () => {
 
   test('resource groups created in the same stack are referenced by token', () => {
     const stack = newStack();
-    const { resourceManagerResourceGroup } = require('../../src').alicloud;
+    const { resourceManagerResourceGroup } = require('../../src/generated/alicloud');
     const group = new resourceManagerResourceGroup.ResourceManagerResourceGroup(stack, 'TeamA', {
       displayName: 'Team A',
       resourceGroupName: 'team-a',

@@ -11,7 +11,7 @@ import {
   splitForResourceGroupScope,
 } from '../../src';
 
-const catalog = CrCatalog.default();
+const catalog = CrCatalog.bundled();
 const explicit = [
   ...DEVELOPER_PUSH_ACTIONS,
   ...DEVELOPER_REPOSITORY_ACTIONS,

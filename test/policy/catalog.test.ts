@@ -3,7 +3,7 @@ import resourceGroups from '../../src/policy/catalog/cr-resource-groups.json';
 import fullExample from '../fixtures/seeds/002-full-account-level-example.json';
 import readOnlyExample from '../fixtures/seeds/002-readonly-account-level-example.json';
 
-const catalog = CrCatalog.default();
+const catalog = CrCatalog.bundled();
 
 describe('the Container Registry catalog', () => {
   test('holds the 72 actions without resource-group support exactly as the seed lists them', () => {

@@ -15,7 +15,7 @@ import {
 } from '../../src/policy';
 
 const RUNS = { numRuns: 1000 };
-const catalog = CrCatalog.default();
+const catalog = CrCatalog.bundled();
 const names = catalog.actionNames;
 const unsupported = new Set(catalog.resourceGroupUnsupportedActions);
 

@@ -208,7 +208,7 @@ describe('split errors name the value, the rule and the fix', () => {
         splitForResourceGroupScope(SystemPolicy.CONTAINER_REGISTRY_FULL_ACCESS.document, {
           excludeFromAccountLevel: ['cr:GetRepository'],
         }),
-      '[excludeFromAccountLevel[0]] the excluded action supports resource groups, so it never lands at account level (value: "cr:GetRepository"). Rule: only catalog actions without resource-group support can be excluded from the account-level policy. Fix: name one of the actions listed by CrCatalog.default().resourceGroupUnsupportedActions, spelled as there',
+      '[excludeFromAccountLevel[0]] the excluded action supports resource groups, so it never lands at account level (value: "cr:GetRepository"). Rule: only catalog actions without resource-group support can be excluded from the account-level policy. Fix: name one of the actions listed by CrCatalog.bundled().resourceGroupUnsupportedActions, spelled as there',
     ],
   ];
 

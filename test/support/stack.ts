@@ -1,4 +1,4 @@
-import { alicloud } from '../../src';
+import * as alicloud from '../../src/generated/alicloud';
 import { TerraformStack, Testing } from '../../src/core-lib';
 
 /** A stack with the alicloud provider, as a platform team's stack would have. */

@@ -80,7 +80,7 @@ function shippedEntries(): CrActionInfo[] {
 /** An immutable, indexed set of actions. */
 export class CrCatalog {
   /** The catalog shipped with this library. */
-  public static default(): CrCatalog {
+  public static bundled(): CrCatalog {
     CrCatalog.shipped ??= CrCatalog.fromShippedData();
     return CrCatalog.shipped;
   }
