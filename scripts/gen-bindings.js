@@ -15,6 +15,11 @@
 // Usage: node scripts/gen-bindings.js [--check] [--core-import <module>]
 //   --check  generate into a temporary folder and fail if it differs from the committed bindings.
 
+// @cdktf/commons probes `terraform version` when it loads and reports failures to HashiCorp's
+// checkpoint service: nothing here may leave the machine, and the probe needs no CLI configuration.
+process.env.CHECKPOINT_DISABLE = '1';
+process.env.TF_CLI_CONFIG_FILE = '/dev/null';
+
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');

@@ -40,17 +40,7 @@ export function splitBySize(document: PolicyDocument, options: SizeSplitOptions 
   const fits = (statements: StatementData[]) => renderDocument(statements).length <= max;
 
   const pieces = document._statements.flatMap((s, i) => cutStatement(s, i, fits));
-  const documents: StatementData[][] = [];
-  let current: StatementData[] = [];
-  for (const piece of pieces) {
-    if (current.length > 0 && !fits([...current, piece])) {
-      documents.push(current);
-      current = [];
-    }
-    current.push(piece);
-  }
-  documents.push(current);
-  return documents.map((statements) => PolicyDocument._fromData(statements));
+  return greedy(pieces, fits).map((statements) => PolicyDocument._fromData(statements));
 }
 
 function cutStatement(
@@ -90,9 +80,9 @@ function cutStatement(
 }
 
 /** Consecutive runs of `items`, each as long as `ok` allows (at least one item each). */
-function greedy(items: string[], ok: (part: string[]) => boolean): string[][] {
-  const runs: string[][] = [];
-  let current: string[] = [];
+function greedy<T>(items: T[], ok: (part: T[]) => boolean): T[][] {
+  const runs: T[][] = [];
+  let current: T[] = [];
   for (const item of items) {
     if (current.length > 0 && !ok([...current, item])) {
       runs.push(current);
