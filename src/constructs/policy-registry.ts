@@ -31,7 +31,8 @@ export class CrPolicyRegistry extends Construct {
     );
   }
 
-  private readonly policies = new Map<string, ramPolicy.RamPolicy>();
+  /** By name. The reference is made once per policy: each `policyName` read creates a new token. */
+  private readonly policies = new Map<string, RegisteredPolicy>();
   /** Names by prefix and document, so each distinct document is hashed once. */
   private readonly names = new Map<string, string>();
 
@@ -46,18 +47,18 @@ export class CrPolicyRegistry extends Construct {
       name = policyName(prefix, document);
       this.names.set(key, name);
     }
-    if (!this.policies.has(name)) {
-      this.policies.set(
-        name,
-        new ramPolicy.RamPolicy(this, name, {
-          policyName: name,
-          policyDocument: document.render(),
-          description: policyDescription(document),
-          rotateStrategy: ROTATE_STRATEGY,
-        }),
-      );
+    let registered = this.policies.get(name);
+    if (registered === undefined) {
+      const policy = new ramPolicy.RamPolicy(this, name, {
+        policyName: name,
+        policyDocument: document.render(),
+        description: policyDescription(document),
+        rotateStrategy: ROTATE_STRATEGY,
+      });
+      registered = { name, nameReference: policy.policyName };
+      this.policies.set(name, registered);
     }
-    return { name, nameReference: this.policies.get(name)!.policyName };
+    return registered;
   }
 
   /** How many custom policies the stack has. */

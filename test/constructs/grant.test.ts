@@ -175,4 +175,26 @@ describe('CrAccessGrant', () => {
     for (const p of policies) expect(p.policy_document.length).toBeLessThanOrEqual(6144);
     expect(Object.keys(resources(out, 'alicloud_ram_role_policy_attachment'))).toHaveLength(policies.length);
   });
+
+  test('synthesizes as snapshotted: a custom document for a role, at account scope and in a group', () => {
+    const stack = newStack();
+    const document = PolicyDocument.of([
+      PolicyStatement.allow(
+        ['cr:GetAuthorizationToken', 'cr:PullRepository', 'cr:PushRepository'],
+        ['acs:cr:*:*:repository/cri-abcdefgh/ci/*'],
+      ),
+    ]);
+    for (const [id, scope] of [
+      ['Everywhere', CrAccessScope.account()],
+      ['InTeam', CrAccessScope.resourceGroups(['rg-team1'])],
+    ] as const) {
+      new CrAccessGrant(stack, id, {
+        principal: RamPrincipal.role(`builder-${id.toLowerCase()}`),
+        access: CrAccess.custom(document),
+        scope,
+        accountId: '1234567890123456',
+      });
+    }
+    expect(synth(stack)).toMatchSnapshot();
+  });
 });
