@@ -167,7 +167,11 @@ export class CrAccessGrant extends Construct {
         for (const [k, policy] of scoped.entries()) {
           new resourceManagerPolicyAttachment.ResourceManagerPolicyAttachment(
             this,
-            resourceGroupAttachmentId(i, k),
+            resourceGroupAttachmentId(
+              Token.isUnresolved(resourceGroupId) ? undefined : resourceGroupId,
+              i,
+              k,
+            ),
             {
               policyName: policy.ref,
               policyType: policy.type,

@@ -5,11 +5,13 @@
  *     first 12 hex digits of the SHA-256 of the policy's canonical rendering, so the name depends on
  *     the content only, never on which grant declared the policy first.
  *   - The policy's construct ID is its name, for the same reason.
- *   - Attachment construct IDs are positions within their grant: `Account<k>` for the k-th policy
- *     attached at account scope, `Rg<i>-<k>` for the k-th policy in the grant's i-th resource group
- *     (policies in a fixed order: system policy first, then custom policies in size-split order). They
- *     are short because cdktf scans every string of the output, and Terraform replaces an attachment
- *     whose policy changes whatever its ID.
+ *   - Attachment construct IDs are short, because cdktf scans every string of the output, and
+ *     Terraform replaces an attachment whose policy changes whatever its ID. `Account<k>` is the k-th
+ *     policy attached at account scope; `<resource group ID>-<k>` the k-th policy in that group, so
+ *     reordering, adding or removing groups leaves the other groups' attachments alone. A group given
+ *     as a token (a resource group of the same stack) has no value yet: `Rg<i>-<k>`, by its position i
+ *     in the grant's list. Policies come in a fixed order: system policy first, then custom policies
+ *     in size-split order.
  */
 import { createHash } from 'node:crypto';
 import { POLICY_NAME_RULE, type PolicyDocument } from '../policy';
@@ -47,6 +49,11 @@ export function accountAttachmentId(position: number): string {
   return `Account${position}`;
 }
 
-export function resourceGroupAttachmentId(groupIndex: number, position: number): string {
-  return `Rg${groupIndex}-${position}`;
+/** `resourceGroupId` is a literal ID (validated: "rg-" and letters and digits) or undefined for a token. */
+export function resourceGroupAttachmentId(
+  resourceGroupId: string | undefined,
+  groupIndex: number,
+  position: number,
+): string {
+  return `${resourceGroupId ?? `Rg${groupIndex}`}-${position}`;
 }

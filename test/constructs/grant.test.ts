@@ -72,6 +72,25 @@ describe('CrAccessGrant', () => {
     expect(JSON.stringify(Object.entries(a).sort())).toBe(JSON.stringify(Object.entries(b).sort()));
   });
 
+  test('the order of resource groups does not matter, and adding one leaves the others alone', () => {
+    const build = (resourceGroupIds: string[]) => {
+      const stack = newStack();
+      new ResourceGroupScopedCrDeveloper(stack, 'Dev', {
+        userName: 'dev',
+        resourceGroupIds,
+        accountId: '1234567890123456',
+      });
+      return Testing.synth(stack);
+    };
+    expect(build(['rg-team2', 'rg-team1'])).toBe(build(['rg-team1', 'rg-team2']));
+    const attachments = (ids: string[]) =>
+      resources(JSON.parse(build(ids)), 'alicloud_resource_manager_policy_attachment');
+    const before = attachments(['rg-team1', 'rg-team3']);
+    const after = attachments(['rg-team1', 'rg-team2', 'rg-team3']);
+    for (const [id, attachment] of Object.entries(before)) expect(after[id]).toEqual(attachment);
+    expect(Object.keys(after)).toHaveLength(3);
+  });
+
   test.each([
     [RamPrincipal.user('alice'), 'alice@1234567890123456.onaliyun.com', 'IMSUser'],
     [RamPrincipal.group('readers'), 'readers@group.1234567890123456.onaliyun.com', 'IMSGroup'],
