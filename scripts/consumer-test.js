@@ -4,8 +4,9 @@
 //   1. jsii compiles it with zero errors and zero warnings, and the assembly lists the public constructs;
 //   2. the tarball's files are exactly test/fixtures/package-files.txt;
 //   3. the tarball installs offline into a scratch app with the core library and constructs, as a user would;
-//   4. running the app as `cdktf synth` does synthesizes a resource-group-scoped CrReadOnlyUser whose
-//      account-level policy holds exactly the 37 read actions of the seed, with one copy of constructs.
+//   4. running the app as `cdktf synth` does synthesizes a CrReadOnlyUser scoped to two resource groups
+//      (one by ID, one created in the stack) whose account-level policy holds exactly the 37 read
+//      actions of the seed, with one copy of constructs.
 // Offline: every package comes from the npm cache that `npm ci` filled.
 // UPDATE_PACKAGE_FILES=1 rewrites the expected file list.
 'use strict';
@@ -51,12 +52,14 @@ function consumerApp(flavour, tarball, tmp) {
     [
       `const { App, LocalBackend, TerraformStack } = require('${flavour.core}');`,
       `const { CrReadOnlyUser } = require('${flavour.name}');`,
-      `const { provider } = require('${flavour.name}/lib/generated/alicloud');`,
+      `const { provider, resourceManagerResourceGroup } = require('${flavour.name}/lib/generated/alicloud');`,
       'const app = new App();',
       "const stack = new TerraformStack(app, 'consumer');",
       "new provider.AlicloudProvider(stack, 'alicloud', { region: 'cn-hangzhou' });",
       "new LocalBackend(stack, { path: 'terraform.consumer.tfstate' });",
-      "new CrReadOnlyUser(stack, 'Auditor', { userName: 'auditor', resourceGroupIds: ['rg-aek2teama'] });",
+      // One group by literal ID, one created in the stack (a token the constructs resolve to a reference).
+      "const teamB = new resourceManagerResourceGroup.ResourceManagerResourceGroup(stack, 'TeamB', { resourceGroupName: 'team-b', displayName: 'Team B' });",
+      "new CrReadOnlyUser(stack, 'Auditor', { userName: 'auditor', resourceGroupIds: ['rg-aek2teama', teamB.id] });",
       'app.synth();',
       '',
     ].join('\n'),
@@ -98,8 +101,14 @@ function synthAndCheck(flavour, dir) {
       `${flavour.name}: the account-level policy does not hold the seed's ${expected.length} read actions`,
     );
   }
-  if (Object.keys(stack.resource.alicloud_resource_manager_policy_attachment ?? {}).length !== 1) {
-    fail(`${flavour.name}: expected one resource-group attachment`);
+  const groups = Object.values(stack.resource.alicloud_resource_manager_policy_attachment ?? {})
+    .map((a) => a.resource_group_id)
+    .sort();
+  const expectedGroups = ['${alicloud_resource_manager_resource_group.TeamB.id}', 'rg-aek2teama'];
+  if (JSON.stringify(groups) !== JSON.stringify(expectedGroups)) {
+    fail(
+      `${flavour.name}: expected attachments in ${expectedGroups.join(' and ')}, found ${groups.join(', ')}`,
+    );
   }
   const copies = constructsCopies(dir);
   if (copies.length !== 1)

@@ -38,6 +38,7 @@ import {
   principalNameRule,
   resourceManagerPrincipalName,
 } from './principal';
+import { type ResourceGroupKey, resourceGroupKey } from './resource-group-key';
 import { CrAccessScope } from './scope';
 
 /** Options of the resource-group split, as grants expose them. */
@@ -129,7 +130,8 @@ export class CrAccessGrant extends Construct {
     this.principal = props.principal;
     this.access = props.access;
     this.scope = grantScope;
-    throwViolations(this, grantViolations(props, grantScope));
+    const rgKeys = grantScope.resourceGroupIds.map((id) => resourceGroupKey(this, id));
+    throwViolations(this, grantViolations(props, grantScope, rgKeys));
     const prefix = props.policyNamePrefix ?? defaultPolicyNamePrefix(TerraformStack.of(this).node.id);
     const registry = CrPolicyRegistry.of(this);
     const custom = (documents: PolicyDocument[]): AttachedPolicy[] =>
@@ -167,11 +169,7 @@ export class CrAccessGrant extends Construct {
         for (const [k, policy] of scoped.entries()) {
           new resourceManagerPolicyAttachment.ResourceManagerPolicyAttachment(
             this,
-            resourceGroupAttachmentId(
-              Token.isUnresolved(resourceGroupId) ? undefined : resourceGroupId,
-              i,
-              k,
-            ),
+            resourceGroupAttachmentId(rgKeys[i], k),
             {
               policyName: policy.ref,
               policyType: policy.type,
@@ -199,14 +197,18 @@ export class CrAccessGrant extends Construct {
       grant: this,
       principal: props.principal,
       preset: props.access.preset,
-      scopes: grantScope.isResourceGroupScope ? rgIds : ['account'],
+      scopes: grantScope.isResourceGroupScope ? rgKeys.map((g) => g.key) : ['account'],
       accountCustomPolicies: accountPolicies.filter((p) => p.type === 'Custom').map((p) => p.name),
       accountSystemPolicies: accountPolicies.filter((p) => p.type === 'System').map((p) => p.name),
     });
   }
 }
 
-function grantViolations(props: CrAccessGrantProps, scope: CrAccessScope): Violation[] {
+function grantViolations(
+  props: CrAccessGrantProps,
+  scope: CrAccessScope,
+  groups: ResourceGroupKey[],
+): Violation[] {
   const out = accountViolations(props);
   const name = props.principal.principalName;
   if (!Token.isUnresolved(name)) {
@@ -253,8 +255,7 @@ function grantViolations(props: CrAccessGrantProps, scope: CrAccessScope): Viola
     }
     return out;
   }
-  const ids = scope.resourceGroupIds;
-  if (ids.length === 0) {
+  if (groups.length === 0) {
     out.push({
       code: DiagnosticCode.EMPTY_RESOURCE_GROUP_LIST,
       message: 'the resource group list is empty',
@@ -264,23 +265,23 @@ function grantViolations(props: CrAccessGrantProps, scope: CrAccessScope): Viola
     });
   }
   const seen = new Set<string>();
-  ids.forEach((id, i) => {
-    if (seen.has(id)) {
+  groups.forEach(({ key, fromToken }, i) => {
+    if (seen.has(key)) {
       out.push({
         code: DiagnosticCode.DUPLICATE_RESOURCE_GROUP_ID,
         message: `resource group ${i} repeats an earlier one`,
-        value: id,
+        value: key,
         rule: 'each resource group is named once per grant',
         fix: 'remove the duplicate',
       });
     }
-    seen.add(id);
-    if (Token.isUnresolved(id)) return;
-    for (const problem of nameViolations(id, RESOURCE_GROUP_ID_RULE)) {
+    seen.add(key);
+    if (fromToken) return;
+    for (const problem of nameViolations(key, RESOURCE_GROUP_ID_RULE)) {
       out.push({
         code: DiagnosticCode.INVALID_RESOURCE_GROUP_ID,
         message: `resource group ${i} is not a resource group ID`,
-        value: id,
+        value: key,
         rule: problem,
         fix: 'pass the ID (rg-…) shown in the Resource Management console, not the group name, or the id of an alicloud_resource_manager_resource_group',
       });

@@ -9,14 +9,21 @@
  *     Terraform replaces an attachment whose policy changes whatever its ID. `Account<k>` is the k-th
  *     policy attached at account scope; `<resource group ID>-<k>` the k-th policy in that group, so
  *     reordering, adding or removing groups leaves the other groups' attachments alone. A group given
- *     as a token (a resource group of the same stack) has no value yet: `Rg<i>-<k>`, by its position i
- *     in the grant's list. Policies come in a fixed order: system policy first, then custom policies
- *     in size-split order.
+ *     as a token (a resource group of the same stack) has no value yet: `Rg<h>-<k>`, where h is the
+ *     first 8 hex digits of the SHA-256 of the Terraform expression the token stands for (see
+ *     resource-group-key.ts), equally independent of the list's order. Policies come in a fixed
+ *     order: system policy first, then custom policies in size-split order.
  */
 import { createHash } from 'node:crypto';
 import { POLICY_NAME_RULE, type PolicyDocument } from '../policy';
+import type { ResourceGroupKey } from './resource-group-key';
+
+function sha256Hex(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
 
 const HASH_LENGTH = 12;
+const TOKEN_GROUP_HASH_LENGTH = 8;
 const PREFIX_MAX = POLICY_NAME_RULE.maxLength - HASH_LENGTH - 1;
 
 /** The default prefix for a stack: `cr-` and the stack name, reduced to the characters RAM allows. */
@@ -33,8 +40,7 @@ export const POLICY_NAME_PREFIX_MAX_LENGTH = PREFIX_MAX;
 
 /** `<prefix>-<hash of the canonical rendering>`. */
 export function policyName(prefix: string, document: PolicyDocument): string {
-  const hash = createHash('sha256').update(document.render()).digest('hex').slice(0, HASH_LENGTH);
-  return `${prefix}-${hash}`;
+  return `${prefix}-${sha256Hex(document.render()).slice(0, HASH_LENGTH)}`;
 }
 
 /** The description of a custom policy: what it is for and what it allows, from its content only. */
@@ -49,11 +55,8 @@ export function accountAttachmentId(position: number): string {
   return `Account${position}`;
 }
 
-/** `resourceGroupId` is a literal ID (validated: "rg-" and letters and digits) or undefined for a token. */
-export function resourceGroupAttachmentId(
-  resourceGroupId: string | undefined,
-  groupIndex: number,
-  position: number,
-): string {
-  return `${resourceGroupId ?? `Rg${groupIndex}`}-${position}`;
+/** The k-th attachment in one resource group; the group is keyed as resource-group-key.ts describes. */
+export function resourceGroupAttachmentId(group: ResourceGroupKey, position: number): string {
+  const name = group.fromToken ? `Rg${sha256Hex(group.key).slice(0, TOKEN_GROUP_HASH_LENGTH)}` : group.key;
+  return `${name}-${position}`;
 }

@@ -11,6 +11,7 @@ import {
 } from '../../src';
 import { AnnotationMetadataEntryType, TerraformProvider, TerraformStack, Testing } from '../../src/core-lib';
 import fullExample from '../fixtures/seeds/002-full-account-level-example.json';
+import * as alicloud from '../../src/generated/alicloud';
 import { newStack, policyActions, resources } from '../support/stack';
 import { synth } from '../support/synth';
 
@@ -72,23 +73,44 @@ describe('CrAccessGrant', () => {
     expect(JSON.stringify(Object.entries(a).sort())).toBe(JSON.stringify(Object.entries(b).sort()));
   });
 
-  test('the order of resource groups does not matter, and adding one leaves the others alone', () => {
-    const build = (resourceGroupIds: string[]) => {
+  // Groups named by literal ID, or created in the stack and passed as tokens.
+  test.each([
+    ['literal IDs', false],
+    ['resource groups of the stack (tokens)', true],
+  ])('with %s, the order of groups does not matter and adding one leaves the others alone', (_, tokens) => {
+    const build = (teams: string[]) => {
       const stack = newStack();
+      const groupId = (t: string) =>
+        tokens
+          ? new alicloud.resourceManagerResourceGroup.ResourceManagerResourceGroup(stack, `Team-${t}`, {
+              resourceGroupName: `team-${t}`,
+              displayName: `Team ${t}`,
+            }).id
+          : `rg-team${t}`;
+      const ids = new Map(['a', 'b', 'c'].map((t) => [t, groupId(t)]));
       new ResourceGroupScopedCrDeveloper(stack, 'Dev', {
         userName: 'dev',
-        resourceGroupIds,
+        resourceGroupIds: teams.map((t) => ids.get(t)!),
         accountId: '1234567890123456',
       });
       return Testing.synth(stack);
     };
-    expect(build(['rg-team2', 'rg-team1'])).toBe(build(['rg-team1', 'rg-team2']));
-    const attachments = (ids: string[]) =>
-      resources(JSON.parse(build(ids)), 'alicloud_resource_manager_policy_attachment');
-    const before = attachments(['rg-team1', 'rg-team3']);
-    const after = attachments(['rg-team1', 'rg-team2', 'rg-team3']);
+    expect(build(['b', 'a'])).toBe(build(['a', 'b']));
+    const attachments = (teams: string[]) =>
+      resources(JSON.parse(build(teams)), 'alicloud_resource_manager_policy_attachment');
+    const before = attachments(['a', 'c']);
+    const after = attachments(['a', 'b', 'c']);
+    expect(Object.keys(before)).toHaveLength(2);
     for (const [id, attachment] of Object.entries(before)) expect(after[id]).toEqual(attachment);
-    expect(Object.keys(after)).toHaveLength(3);
+    expect(
+      Object.values(after)
+        .map((a) => a.resource_group_id)
+        .sort(),
+    ).toEqual(
+      ['a', 'b', 'c'].map((t) =>
+        tokens ? `\${alicloud_resource_manager_resource_group.Team-${t}.id}` : `rg-team${t}`,
+      ),
+    );
   });
 
   test.each([

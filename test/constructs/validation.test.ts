@@ -8,6 +8,7 @@ import {
   RamPrincipal,
   ResourceGroupScopedCrReadOnly,
 } from '../../src';
+import * as alicloud from '../../src/generated/alicloud';
 import { newStack } from '../support/stack';
 import { synth } from '../support/synth';
 
@@ -54,6 +55,21 @@ describe('invalid props throw at once with path, value, rule and fix', () => {
           scope: rg(['rg-a1', 'rg-a1']),
         }),
       '[platform/G] resource group 1 repeats an earlier one (value: "rg-a1"). Rule: each resource group is named once per grant. Fix: remove the duplicate',
+    ],
+    [
+      'the same resource group of the stack read twice (two tokens, one group)',
+      (s) => {
+        const team = new alicloud.resourceManagerResourceGroup.ResourceManagerResourceGroup(s, 'TeamA', {
+          resourceGroupName: 'team-a',
+          displayName: 'Team A',
+        });
+        return new CrAccessGrant(s, 'G', {
+          principal: user,
+          access: CrAccess.readOnly(),
+          scope: rg([team.id, team.id]),
+        });
+      },
+      '[platform/G] resource group 1 repeats an earlier one (value: "${alicloud_resource_manager_resource_group.TeamA.id}"). Rule: each resource group is named once per grant. Fix: remove the duplicate',
     ],
     [
       'both accountId and accountAlias',
@@ -145,6 +161,23 @@ describe('whole-stack validations at synth', () => {
     });
     expect(() => synth(stack)).toThrow(
       '[platform/Full] IMSUser alice is granted conflicting presets at resource group rg-a1 (grants: platform/Read, platform/Full) (value: ["full-access","read-only"]). Rule: a principal gets one preset per scope; the wider one makes the narrower one meaningless. Fix: keep the one grant that states the access you intend',
+    );
+  });
+
+  test('conflicting presets are found in a resource group of the stack, however often its id is read', () => {
+    const stack = newStack();
+    const team = new alicloud.resourceManagerResourceGroup.ResourceManagerResourceGroup(stack, 'TeamA', {
+      resourceGroupName: 'team-a',
+      displayName: 'Team A',
+    });
+    new CrAccessGrant(stack, 'Read', { principal: user, access: CrAccess.readOnly(), scope: rg([team.id]) });
+    new CrAccessGrant(stack, 'Full', {
+      principal: user,
+      access: CrAccess.fullAccess(),
+      scope: rg([team.id]),
+    });
+    expect(() => synth(stack)).toThrow(
+      'IMSUser alice is granted conflicting presets at resource group ${alicloud_resource_manager_resource_group.TeamA.id} (grants: platform/Read, platform/Full)',
     );
   });
 
