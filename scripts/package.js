@@ -73,6 +73,8 @@ function flavourSource(flavour, tmp) {
 
 function compileAndPack(flavour, dir, tmp) {
   const jsii = path.join(ROOT, 'node_modules', 'jsii', 'bin', 'jsii');
+  // jsii never removes output: a file compiled from a since-deleted source would otherwise be packed.
+  fs.rmSync(path.join(dir, 'lib'), { recursive: true, force: true });
   run(process.execPath, [jsii, '--generate-tsconfig', 'tsconfig.jsii.json', '--fail-on-warnings'], dir);
   const assembly = JSON.parse(fs.readFileSync(path.join(dir, '.jsii'), 'utf8'));
   const missing = PUBLIC_CONSTRUCTS.filter((c) => assembly.types[`${flavour.name}.${c}`] === undefined);

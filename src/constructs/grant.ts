@@ -38,7 +38,7 @@ import {
   principalNameRule,
   resourceManagerPrincipalName,
 } from './principal';
-import { type ResourceGroupKey, resourceGroupKey } from './resource-group-key';
+import { type TokenKey, tokenKey } from './token-key';
 import { CrAccessScope } from './scope';
 
 /** Options of the resource-group split, as grants expose them. */
@@ -130,7 +130,7 @@ export class CrAccessGrant extends Construct {
     this.principal = props.principal;
     this.access = props.access;
     this.scope = grantScope;
-    const rgKeys = grantScope.resourceGroupIds.map((id) => resourceGroupKey(this, id));
+    const rgKeys = grantScope.resourceGroupIds.map((id) => tokenKey(this, id));
     throwViolations(this, grantViolations(props, grantScope, rgKeys));
     const prefix = props.policyNamePrefix ?? defaultPolicyNamePrefix(TerraformStack.of(this).node.id);
     const registry = CrPolicyRegistry.of(this);
@@ -204,11 +204,7 @@ export class CrAccessGrant extends Construct {
   }
 }
 
-function grantViolations(
-  props: CrAccessGrantProps,
-  scope: CrAccessScope,
-  groups: ResourceGroupKey[],
-): Violation[] {
+function grantViolations(props: CrAccessGrantProps, scope: CrAccessScope, groups: TokenKey[]): Violation[] {
   const out = accountViolations(props);
   const name = props.principal.principalName;
   if (!Token.isUnresolved(name)) {

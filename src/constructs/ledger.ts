@@ -15,7 +15,8 @@ import {
 } from '../policy';
 import { CrPreset } from './access';
 import { describe } from './errors';
-import { type IRamPrincipal, principalKey } from './principal';
+import type { IRamPrincipal } from './principal';
+import { tokenKey } from './token-key';
 
 const LEDGER_ID = 'CrAccessLedger';
 
@@ -23,7 +24,7 @@ interface GrantRecord {
   readonly grant: Construct;
   readonly principal: IRamPrincipal;
   readonly preset: CrPreset;
-  /** `account` or a resource group ID. */
+  /** `account`, or resource groups by their keys (token-key.ts). */
   readonly scopes: string[];
   readonly accountCustomPolicies: string[];
   readonly accountSystemPolicies: string[];
@@ -53,7 +54,8 @@ export class CrAccessLedger extends Construct {
   private validate(): string[] {
     const byPrincipal = new Map<string, GrantRecord[]>();
     for (const r of this.records) {
-      const key = principalKey(r.principal);
+      // Two reads of one user's name are two tokens but one principal.
+      const key = `${r.principal.principalType}:${tokenKey(this, r.principal.principalName).key}`;
       const list = byPrincipal.get(key);
       if (list === undefined) byPrincipal.set(key, [r]);
       else list.push(r);
@@ -61,7 +63,7 @@ export class CrAccessLedger extends Construct {
     const errors: string[] = [];
     for (const records of byPrincipal.values()) {
       const first = records[0];
-      const name = first.principal.principalName;
+      const name = tokenKey(this, first.principal.principalName).key;
       const paths = records.map((r) => r.grant.node.path);
       const quota = (kind: string, attached: Set<string>, max: number) => {
         if (attached.size <= max) return;

@@ -11,12 +11,12 @@
  *     reordering, adding or removing groups leaves the other groups' attachments alone. A group given
  *     as a token (a resource group of the same stack) has no value yet: `Rg<h>-<k>`, where h is the
  *     first 8 hex digits of the SHA-256 of the Terraform expression the token stands for (see
- *     resource-group-key.ts), equally independent of the list's order. Policies come in a fixed
+ *     token-key.ts), equally independent of the list's order. Policies come in a fixed
  *     order: system policy first, then custom policies in size-split order.
  */
 import { createHash } from 'node:crypto';
 import { POLICY_NAME_RULE, type PolicyDocument } from '../policy';
-import type { ResourceGroupKey } from './resource-group-key';
+import type { TokenKey } from './token-key';
 
 function sha256Hex(text: string): string {
   return createHash('sha256').update(text).digest('hex');
@@ -55,8 +55,8 @@ export function accountAttachmentId(position: number): string {
   return `Account${position}`;
 }
 
-/** The k-th attachment in one resource group; the group is keyed as resource-group-key.ts describes. */
-export function resourceGroupAttachmentId(group: ResourceGroupKey, position: number): string {
+/** The k-th attachment in one resource group; the group is keyed as token-key.ts describes. */
+export function resourceGroupAttachmentId(group: TokenKey, position: number): string {
   const name = group.fromToken ? `Rg${sha256Hex(group.key).slice(0, TOKEN_GROUP_HASH_LENGTH)}` : group.key;
   return `${name}-${position}`;
 }

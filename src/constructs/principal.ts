@@ -82,11 +82,6 @@ export function resourceManagerPrincipalName(principal: IRamPrincipal, accountAl
   return DOMAINS[principal.principalType](principal.principalName, accountAlias);
 }
 
-/** A stable key for a principal within a stack (tokens are stable per resource). */
-export function principalKey(principal: IRamPrincipal): string {
-  return `${principal.principalType}:${principal.principalName}`;
-}
-
 /** Attaches a policy to the principal at account scope. */
 export function attachAtAccountScope(
   scope: Construct,

@@ -181,6 +181,19 @@ describe('whole-stack validations at synth', () => {
     );
   });
 
+  test('a user of the stack is one principal however often its name is read', () => {
+    const stack = newStack();
+    const alice = new alicloud.ramUser.RamUser(stack, 'Alice', { name: 'alice' });
+    const read = RamPrincipal.user(alice.name);
+    const full = RamPrincipal.user(alice.name);
+    expect(read.principalName).not.toBe(full.principalName);
+    new CrAccessGrant(stack, 'Read', { principal: read, access: CrAccess.readOnly() });
+    new CrAccessGrant(stack, 'Full', { principal: full, access: CrAccess.fullAccess() });
+    expect(() => synth(stack)).toThrow(
+      'IMSUser ${alicloud_ram_user.Alice.name} is granted conflicting presets at account scope (grants: platform/Read, platform/Full)',
+    );
+  });
+
   test('different presets in different resource groups are fine', () => {
     const stack = newStack();
     new CrAccessGrant(stack, 'Read', { principal: user, access: CrAccess.readOnly(), scope: rg(['rg-a1']) });
