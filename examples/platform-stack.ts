@@ -15,7 +15,7 @@ import {
   ResourceGroupScopedCrReadOnly,
 } from '../src';
 import * as alicloud from '../src/generated/alicloud';
-import { LocalBackend, TerraformStack } from '../src/core-lib';
+import { LocalBackend, TerraformOutput, TerraformStack, TerraformVariable } from '../src/core-lib';
 
 export interface PlatformRegistryStackProps {
   /** Region of the registry instances. */
@@ -32,7 +32,22 @@ export class PlatformRegistryStack extends TerraformStack {
     new LocalBackend(this, { path: `terraform.${id}.tfstate` });
 
     // CI pulls images from every instance: account scope, Alibaba's read-only system policy.
-    new CrReadOnlyUser(this, 'CiPuller', { userName: 'ci-image-puller', displayName: 'CI image puller' });
+    const ciPuller = new CrReadOnlyUser(this, 'CiPuller', {
+      userName: 'ci-image-puller',
+      displayName: 'CI image puller',
+    });
+    // Its access key secret is encrypted for the CI system's PGP key, so neither the state nor the
+    // outputs hold it in clear text; the CI system decrypts it once and stores it as a secret.
+    const ciPgpKey = new TerraformVariable(this, 'ci_pgp_public_key', {
+      type: 'string',
+      description: 'Base64-encoded PGP public key that the CI access key secret is encrypted for',
+    });
+    const ciKey = new alicloud.ramAccessKey.RamAccessKey(this, 'CiPullerKey', {
+      userName: ciPuller.userName,
+      pgpKey: ciPgpKey.stringValue,
+    });
+    new TerraformOutput(this, 'ci_access_key_id', { value: ciKey.id });
+    new TerraformOutput(this, 'ci_access_key_encrypted_secret', { value: ciKey.encryptedSecret });
 
     // One resource group per team; each team's developers work only there.
     const teams = Object.keys(props.teams).sort();
