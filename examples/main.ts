@@ -8,6 +8,7 @@ export function buildApp(outdir?: string): App {
   new PlatformRegistryStack(app, 'platform-registry-access', {
     region: 'cn-hangzhou',
     teams: { payments: ['alice', 'bob'], search: ['carol'] },
+    auditors: ['dave'],
   });
   return app;
 }

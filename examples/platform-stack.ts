@@ -22,6 +22,8 @@ export interface PlatformRegistryStackProps {
   readonly region: string;
   /** Developers per team (team name → RAM user names). */
   readonly teams: { [team: string]: string[] };
+  /** RAM user names of the auditors, who read across every team's group. */
+  readonly auditors: string[];
 }
 
 export class PlatformRegistryStack extends TerraformStack {
@@ -67,8 +69,15 @@ export class PlatformRegistryStack extends TerraformStack {
       }
     });
 
-    // Auditors read across every team's group.
+    // Auditors read across every team's group, through one RAM group.
     const readers = new alicloud.ramGroup.RamGroup(this, 'Readers', { groupName: 'registry-readers' });
+    for (const name of [...props.auditors].sort()) {
+      const auditor = new alicloud.ramUser.RamUser(this, `Auditor-${name}`, { name });
+      new alicloud.ramUserGroupAttachment.RamUserGroupAttachment(this, `Auditor-${name}-Readers`, {
+        groupName: readers.groupName,
+        userName: auditor.name,
+      });
+    }
     new ResourceGroupScopedCrReadOnly(this, 'ReadersAccess', {
       principal: RamPrincipal.group(readers.groupName),
       resourceGroupIds: groups.map((g) => g.id),
