@@ -51,6 +51,9 @@ export enum DiagnosticCode {
   CONFLICTING_PROPS = 'CONFLICTING_PROPS',
   CONFLICTING_PRESETS = 'CONFLICTING_PRESETS',
   POLICY_QUOTA_EXCEEDED = 'POLICY_QUOTA_EXCEEDED',
+  // Findings of the check over Terraform configuration (src/model/check.ts).
+  CR_RG_GRANT_GAP = 'CR_RG_GRANT_GAP',
+  CR_RG_GRANT_UNCHECKED = 'CR_RG_GRANT_UNCHECKED',
 }
 
 /** One finding. */

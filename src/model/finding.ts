@@ -1,0 +1,49 @@
+/**
+ * What the check reports: one finding per resource-group attachment whose grant is silently
+ * incomplete (CR_RG_GRANT_GAP), or that could not be checked (CR_RG_GRANT_UNCHECKED). Field names
+ * are stable: the CLI's `--format json` writes them as they are (README, "Check existing stacks").
+ */
+import type { DiagnosticCode, Severity } from '../policy';
+import type { SourceLocation } from './terraform';
+
+/** One finding of the check. */
+export interface CheckFinding {
+  readonly code: DiagnosticCode;
+  readonly severity: Severity;
+  /** What is wrong, in a few words. */
+  readonly message: string;
+  /** The rule that is broken (or, for information, why nothing was checked). */
+  readonly rule: string;
+  /** What to do about it. */
+  readonly fix: string;
+  /** Where the resource-group attachment is defined. */
+  readonly location: SourceLocation;
+  /** The attachment's Terraform address, e.g. `alicloud_resource_manager_policy_attachment.dev`. */
+  readonly attachment: string;
+  /** The principal as the attachment names it (`principal_type` and the name it resolves to). */
+  readonly principal: string;
+  /**
+   * The resource group, as written (an ID or an expression).
+   * @default - not known
+   */
+  readonly resourceGroupId?: string;
+  /**
+   * The policy attached, as written.
+   * @default - not known
+   */
+  readonly policyName?: string;
+  /** The actions without resource-group support the attachment intends and nothing grants (sorted). */
+  readonly missingActions: string[];
+  /**
+   * The account-level policy document that closes the gap (canonical JSON), for CR_RG_GRANT_GAP.
+   * @default - none
+   */
+  readonly fixDocument?: string;
+}
+
+/** The result of a check. */
+export interface CheckReport {
+  readonly findings: CheckFinding[];
+  /** How many resource-group attachments were looked at. */
+  readonly attachmentsChecked: number;
+}
