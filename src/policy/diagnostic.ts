@@ -51,6 +51,10 @@ export enum DiagnosticCode {
   CONFLICTING_PROPS = 'CONFLICTING_PROPS',
   CONFLICTING_PRESETS = 'CONFLICTING_PRESETS',
   POLICY_QUOTA_EXCEEDED = 'POLICY_QUOTA_EXCEEDED',
+  /** A `cr:` action or wildcard the catalog does not know, kept at resource-group scope (a warning). */
+  UNKNOWN_CR_ACTION_PASSED_THROUGH = 'UNKNOWN_CR_ACTION_PASSED_THROUGH',
+  /** A `cr:` action or wildcard whose case differs from Alibaba's documented spelling (a warning). */
+  ACTION_CASE_MISMATCH = 'ACTION_CASE_MISMATCH',
 }
 
 /** One finding. */
