@@ -30,7 +30,7 @@ export function readSynthesized(config: unknown, file: string, text?: string): T
         const line = lines.get(`${key}\n${type}\n${name}`);
         out.push({
           mode,
-          type,
+          resourceType: type,
           name,
           attributes,
           location: { file, line, constructPath: comment.metadata?.path },

@@ -35,7 +35,7 @@ export enum ResourceMode {
 export interface TerraformResource {
   readonly mode: ResourceMode;
   /** The resource type, e.g. `alicloud_ram_policy`. */
-  readonly type: string;
+  readonly resourceType: string;
   /** The resource's name in its module (in `cdk.tf.json`, the logical ID). */
   readonly name: string;
   /**
@@ -58,7 +58,9 @@ export interface TerraformResource {
 export const EXCLUSIONS_COMMENT_PATH = ['//', 'cr_access', 'excluded_from_account_level'];
 
 /** The address Terraform uses for a resource (`data.` prefix for data sources, module path first). */
-export function resourceAddress(r: Pick<TerraformResource, 'mode' | 'type' | 'name' | 'module'>): string {
-  const local = `${r.mode === ResourceMode.DATA ? 'data.' : ''}${r.type}.${r.name}`;
+export function resourceAddress(
+  r: Pick<TerraformResource, 'mode' | 'resourceType' | 'name' | 'module'>,
+): string {
+  const local = `${r.mode === ResourceMode.DATA ? 'data.' : ''}${r.resourceType}.${r.name}`;
   return r.module === undefined ? local : `${r.module}.${local}`;
 }
