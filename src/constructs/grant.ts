@@ -33,6 +33,7 @@ import {
 } from './naming';
 import { CrPolicyRegistry } from './policy-registry';
 import {
+  ATTACHMENT_LIFECYCLE,
   attachAtAccountScope,
   type IRamPrincipal,
   principalNameRule,
@@ -135,8 +136,8 @@ export class CrAccessGrant extends Construct {
     const prefix = props.policyNamePrefix ?? defaultPolicyNamePrefix(TerraformStack.of(this).node.id);
     const registry = CrPolicyRegistry.of(this);
     const custom = (documents: PolicyDocument[]): AttachedPolicy[] =>
-      documents.map((d) => {
-        const name = registry.policyFor(prefix, d);
+      documents.map((d, part) => {
+        const name = registry.policyFor(prefix, d, part);
         return { name: name.name, ref: name.nameReference, type: 'Custom' };
       });
     const system = props.access.systemPolicy;
@@ -144,6 +145,7 @@ export class CrAccessGrant extends Construct {
       system === undefined ? [] : [{ name: system.policyName, ref: system.policyName, type: 'System' }];
 
     let accountPolicies: AttachedPolicy[];
+    let scopedPolicies: AttachedPolicy[] = [];
     const rgIds = grantScope.resourceGroupIds;
     if (!grantScope.isResourceGroupScope) {
       this.explanation = [];
@@ -165,6 +167,7 @@ export class CrAccessGrant extends Construct {
           ? custom(withPath(this, () => splitBySize(split.resourceGroupDocument)))
           : asSystem();
       const principalName = resourceManagerPrincipalName(props.principal, accountAlias(this, props));
+      scopedPolicies = scoped;
       rgIds.forEach((resourceGroupId, i) => {
         for (const [k, policy] of scoped.entries()) {
           new resourceManagerPolicyAttachment.ResourceManagerPolicyAttachment(
@@ -176,6 +179,7 @@ export class CrAccessGrant extends Construct {
               principalName,
               principalType: props.principal.principalType,
               resourceGroupId,
+              lifecycle: ATTACHMENT_LIFECYCLE,
             },
           );
         }
@@ -193,13 +197,20 @@ export class CrAccessGrant extends Construct {
     }
     this.customPolicyNames ??= accountPolicies.filter((p) => p.type === 'Custom').map((p) => p.name);
     this.systemPolicyNames = asSystem().map((p) => p.name);
+    const attachments = (policies: AttachedPolicy[], scopes: string[]) =>
+      scopes.flatMap((scope) => policies.map((p) => ({ scope, policyName: p.name, policyType: p.type })));
     CrAccessLedger.of(this).record({
       grant: this,
       principal: props.principal,
       preset: props.access.preset,
       scopes: grantScope.isResourceGroupScope ? rgKeys.map((g) => g.key) : ['account'],
-      accountCustomPolicies: accountPolicies.filter((p) => p.type === 'Custom').map((p) => p.name),
-      accountSystemPolicies: accountPolicies.filter((p) => p.type === 'System').map((p) => p.name),
+      attachments: [
+        ...attachments(accountPolicies, ['account']),
+        ...attachments(
+          scopedPolicies,
+          rgKeys.map((g) => g.key),
+        ),
+      ],
     });
   }
 }

@@ -51,6 +51,12 @@ export enum DiagnosticCode {
   CONFLICTING_PROPS = 'CONFLICTING_PROPS',
   CONFLICTING_PRESETS = 'CONFLICTING_PRESETS',
   POLICY_QUOTA_EXCEEDED = 'POLICY_QUOTA_EXCEEDED',
+  /** Custom policies attached at every scope exceed the per-principal quota, which RAM's docs do not say they count toward. */
+  POLICY_QUOTA_MAY_BE_EXCEEDED = 'POLICY_QUOTA_MAY_BE_EXCEEDED',
+  /** Two constructs create a RAM user, user group or role of the same name. */
+  DUPLICATE_PRINCIPAL_NAME = 'DUPLICATE_PRINCIPAL_NAME',
+  /** Two grants attach the same policy to the same principal at the same scope. */
+  DUPLICATE_ATTACHMENT = 'DUPLICATE_ATTACHMENT',
 }
 
 /** One finding. */
@@ -71,12 +77,18 @@ export interface Diagnostic {
 
 /**
  * Renders a diagnostic in the one message format of this library. `context` (a construct path, for
- * example) is written before the location inside the document.
+ * example) is written before the location inside the document; with neither, there is no bracket.
+ * The parts carry no closing period of their own, so none is doubled.
  */
 export function formatDiagnostic(d: Diagnostic, context?: string): string {
   const where = [context, d.location].filter((part) => part !== undefined && part !== '').join(' ');
   const value = d.value === undefined ? '' : ` (value: ${d.value})`;
-  return `[${where}] ${d.message}${value}. Rule: ${d.rule}. Fix: ${d.fix}`;
+  const prefix = where === '' ? '' : `[${where}] `;
+  return `${prefix}${bare(d.message)}${value}. Rule: ${bare(d.rule)}. Fix: ${bare(d.fix)}`;
+}
+
+function bare(text: string): string {
+  return text.replace(/[\s.]+$/, '');
 }
 
 /** Thrown when a document or a split has errors; carries every error found, not just the first. */

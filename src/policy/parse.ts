@@ -10,7 +10,7 @@
 import { CONDITION_OPERATORS, isConditionOperator } from './conditions';
 import { type Diagnostic, DiagnosticCode, quote, Severity } from './diagnostic';
 import { Effect } from './effect';
-import { didYouMean } from './suggest';
+import { withSuggestion } from './suggest';
 import { actionKey } from './wildcard';
 
 /** The only policy language version RAM accepts. */
@@ -78,7 +78,7 @@ function checkKeys(
     error(sink, {
       code: DiagnosticCode.UNKNOWN_POLICY_KEY,
       location,
-      message: `unknown key in ${what}.${principal ? '' : didYouMean(key, allowed)}`,
+      message: principal ? `unknown key in ${what}` : withSuggestion(`unknown key in ${what}`, key, allowed),
       value: quote(key),
       rule: `${what} has only the keys ${allowed.join(', ')} (keys are case-sensitive)`,
       fix: principal
@@ -213,7 +213,7 @@ function parseEffect(value: unknown, location: string, sink: Sink): Effect | und
     message:
       value === undefined
         ? 'the statement has no Effect'
-        : `invalid Effect.${typeof value === 'string' ? didYouMean(value, effects) : ''}`,
+        : withSuggestion('invalid Effect', typeof value === 'string' ? value : '', effects),
     value: value === undefined ? undefined : quote(value),
     rule: 'every statement has "Effect": "Allow" or "Effect": "Deny" (case-sensitive)',
     fix: 'set "Effect" to "Allow" or "Deny"',
@@ -318,7 +318,7 @@ function parseConditions(value: unknown, location: string, sink: Sink): Conditio
       error(sink, {
         code: DiagnosticCode.INVALID_CONDITION,
         location: `${location}.${operator}`,
-        message: `unknown condition operator.${didYouMean(operator, CONDITION_OPERATORS)}`,
+        message: withSuggestion('unknown condition operator', operator, CONDITION_OPERATORS),
         value: quote(operator),
         rule: `RAM condition operators are ${CONDITION_OPERATORS.join(', ')}`,
         fix: 'use one of the operators named in the rule (they are case-sensitive)',

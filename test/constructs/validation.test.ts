@@ -181,7 +181,7 @@ describe('whole-stack validations at synth', () => {
     );
   });
 
-  test('a user of the stack is one principal however often its name is read', () => {
+  test('a user of the stack is one principal however often its name is read, named by its literal name', () => {
     const stack = newStack();
     const alice = new alicloud.ramUser.RamUser(stack, 'Alice', { name: 'alice' });
     const read = RamPrincipal.user(alice.name);
@@ -190,7 +190,7 @@ describe('whole-stack validations at synth', () => {
     new CrAccessGrant(stack, 'Read', { principal: read, access: CrAccess.readOnly() });
     new CrAccessGrant(stack, 'Full', { principal: full, access: CrAccess.fullAccess() });
     expect(() => synth(stack)).toThrow(
-      'IMSUser ${alicloud_ram_user.Alice.name} is granted conflicting presets at account scope (grants: platform/Read, platform/Full)',
+      '[platform/Full] IMSUser alice is granted conflicting presets at account scope (grants: platform/Read, platform/Full)',
     );
   });
 

@@ -26,13 +26,13 @@ describe('parsing rejects bad input with path, value, rule and fix', () => {
       'a lower-case document key',
       { Version: '1', Statement: [ok], version: '1' },
       DiagnosticCode.UNKNOWN_POLICY_KEY,
-      '[] unknown key in a policy document. Did you mean "Version"? (value: "version"). Rule: a policy document has only the keys Version, Statement (keys are case-sensitive). Fix: remove "version" or correct its spelling',
+      'unknown key in a policy document. Did you mean "Version"? (value: "version"). Rule: a policy document has only the keys Version, Statement (keys are case-sensitive). Fix: remove "version" or correct its spelling',
     ],
     [
       'a Principal element',
       doc({ ...ok, Principal: { RAM: ['acs:ram::123:root'] } }),
       DiagnosticCode.UNKNOWN_POLICY_KEY,
-      '[Statement[0]] unknown key in a statement. (value: "Principal"). Rule: a statement has only the keys Effect, Action, NotAction, Resource, NotResource, Condition (keys are case-sensitive). Fix: remove it: Principal belongs in a role trust policy (alicloud_ram_role), not in a permission policy',
+      '[Statement[0]] unknown key in a statement (value: "Principal"). Rule: a statement has only the keys Effect, Action, NotAction, Resource, NotResource, Condition (keys are case-sensitive). Fix: remove it: Principal belongs in a role trust policy (alicloud_ram_role), not in a permission policy',
     ],
     [
       'a missing Effect',
@@ -122,7 +122,7 @@ describe('parsing rejects bad input with path, value, rule and fix', () => {
 
   test('invalid JSON text names the parser error', () => {
     expect(() => PolicyDocument.fromJson('{"Version": "1",')).toThrow(
-      /^\[\] the policy document is not valid JSON \(value: .+\)\. Rule: a policy document is a JSON object\. Fix: correct the JSON syntax at the position named$/,
+      /^the policy document is not valid JSON \(value: .+\)\. Rule: a policy document is a JSON object\. Fix: correct the JSON syntax at the position named$/,
     );
   });
 
