@@ -132,7 +132,7 @@ export class CrAccessGrant extends Construct {
     this.access = props.access;
     this.scope = grantScope;
     const rgKeys = grantScope.resourceGroupIds.map((id) => tokenKey(this, id));
-    throwViolations(this, grantViolations(props, grantScope, rgKeys));
+    throwViolations(this, grantViolations(props, grantScope, rgKeys), props.access.document.errors);
     const prefix = props.policyNamePrefix ?? defaultPolicyNamePrefix(TerraformStack.of(this).node.id);
     const registry = CrPolicyRegistry.of(this);
     const custom = (documents: PolicyDocument[]): AttachedPolicy[] =>

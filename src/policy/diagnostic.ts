@@ -73,6 +73,12 @@ export interface Diagnostic {
   readonly rule: string;
   /** What to do about it. */
   readonly fix: string;
+  /**
+   * The path of the construct that reported it, when a construct did (set on the diagnostics of a
+   * PolicyError a construct throws).
+   * @default - none: the finding was not reported by a construct
+   */
+  readonly constructPath?: string;
 }
 
 /**
@@ -81,7 +87,9 @@ export interface Diagnostic {
  * The parts carry no closing period of their own, so none is doubled.
  */
 export function formatDiagnostic(d: Diagnostic, context?: string): string {
-  const where = [context, d.location].filter((part) => part !== undefined && part !== '').join(' ');
+  const where = [context ?? d.constructPath, d.location]
+    .filter((part) => part !== undefined && part !== '')
+    .join(' ');
   const value = d.value === undefined ? '' : ` (value: ${d.value})`;
   const prefix = where === '' ? '' : `[${where}] `;
   return `${prefix}${bare(d.message)}${value}. Rule: ${bare(d.rule)}. Fix: ${bare(d.fix)}`;
@@ -106,11 +114,9 @@ export class PolicyError extends Error {
     return this.diagnostics.map((d) => formatDiagnostic(d, context)).join('\n');
   }
 
-  /** A copy whose message names `context` (for example the construct path) in every line. */
-  public withContext(context: string): PolicyError {
-    const copy = new PolicyError(this.diagnostics);
-    copy.message = this.describe(context);
-    return copy;
+  /** A copy reported by the construct at `constructPath`: every diagnostic and message line names it. */
+  public withContext(constructPath: string): PolicyError {
+    return new PolicyError(this.diagnostics.map((d) => ({ ...d, constructPath })));
   }
 }
 

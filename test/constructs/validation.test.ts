@@ -11,6 +11,7 @@ import {
 import { AnnotationMetadataEntryType } from '../../src/core-lib';
 import * as alicloud from '../../src/generated/alicloud';
 import { CUSTOM_POLICIES_PER_PRINCIPAL_MAX } from '../../src/policy';
+import type { PolicyError } from '../../src/policy/diagnostic';
 import { newStack } from '../support/stack';
 import { synth } from '../support/synth';
 
@@ -137,6 +138,41 @@ describe('invalid props throw at once with path, value, rule and fix', () => {
     } catch (e) {
       expect((e as Error).message).toBe(message);
     }
+  });
+
+  test('a document that breaks a rule is reported by the construct it is given to, with its path', () => {
+    const fromJson = PolicyDocument.fromJson(
+      '{"Version":"1","Statement":[{"Effect":"allow","Action":"cr:GetRepository","Resource":"*"}]}',
+    );
+    const built = PolicyDocument.of([
+      PolicyStatement.allow(['cr:GetRepository']),
+      PolicyStatement.allow(['GetRepository']),
+    ]);
+    const errorOf = (document: PolicyDocument) => {
+      try {
+        new CrAccessGrant(newStack(), 'G', {
+          principal: RamPrincipal.role('ci_builder'),
+          access: CrAccess.custom(document),
+        });
+      } catch (e) {
+        return e as PolicyError;
+      }
+      throw new Error('expected a PolicyError');
+    };
+    const e = errorOf(fromJson);
+    expect(e.message).toBe(
+      [
+        '[platform/G] invalid RAM role name (value: "ci_builder"). Rule: RAM role name may contain only letters, digits, periods (.) and hyphens (-). Fix: rename it (https://www.alibabacloud.com/help/en/ram/developer-reference/api-ram-2015-05-01-createrole)',
+        '[platform/G Statement[0].Effect] invalid Effect. Did you mean "Allow"? (value: "allow"). Rule: every statement has "Effect": "Allow" or "Effect": "Deny" (case-sensitive). Fix: set "Effect" to "Allow" or "Deny"',
+      ].join('\n'),
+    );
+    expect(e.diagnostics.map((d) => [d.constructPath, d.location])).toEqual([
+      ['platform/G', ''],
+      ['platform/G', 'Statement[0].Effect'],
+    ]);
+    expect(errorOf(built).message).toContain(
+      '[platform/G Statement[1].Action[0]] malformed Action value (value: "GetRepository")',
+    );
   });
 
   test('every broken rule of one construct is reported in one error', () => {
