@@ -20,6 +20,7 @@
  */
 import { createHash } from 'node:crypto';
 import { POLICY_NAME_RULE, type PolicyDocument } from '../policy';
+import { hasWildcard } from '../policy/wildcard';
 import type { TokenKey } from './token-key';
 
 function sha256Hex(text: string): string {
@@ -48,12 +49,21 @@ export function policyName(prefix: string, document: PolicyDocument, part = 0): 
   return `${prefix}-${sha256Hex(content).slice(0, HASH_LENGTH)}`;
 }
 
-/** The description of a custom policy: what it is for and what it allows, from its content only. */
+/**
+ * The description of a custom policy: what it is for and what it allows, from its content only. It
+ * counts action names and wildcard patterns apart: `cr:Get*` is a pattern, not one action.
+ */
 export function policyDescription(document: PolicyDocument): string {
   const patterns = [...new Set(document.statements.flatMap((s) => [...s.actions, ...s.notActions]))];
+  const wildcards = patterns.filter(hasWildcard).length;
+  const names = patterns.length - wildcards;
+  const counted = [
+    names > 0 ? `${names} action${names === 1 ? '' : 's'}` : '',
+    wildcards > 0 ? `${wildcards} wildcard pattern${wildcards === 1 ? '' : 's'}` : '',
+  ].filter((x) => x !== '');
   const shown = patterns.slice(0, 3).join(', ') + (patterns.length > 3 ? ', ...' : '');
   const statements = document.statements.length;
-  return `Container Registry access managed by cdktf-alicloud-cr-access: ${patterns.length} actions in ${statements} statement${statements === 1 ? '' : 's'} (${shown})`;
+  return `Container Registry access managed by cdktf-alicloud-cr-access: ${counted.join(' and ')} in ${statements} statement${statements === 1 ? '' : 's'} (${shown})`;
 }
 
 export function accountAttachmentId(position: number): string {
