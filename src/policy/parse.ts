@@ -45,7 +45,7 @@ type Sink = Diagnostic[];
 
 /** `key` inside `location` (`Statement[0]` + `Effect`); a standalone statement's location is empty. */
 export function at(location: string, key: string): string {
-  if (location === '') return key;
+  if (location === '' || key === '') return location === '' ? key : location;
   return key.startsWith('[') ? `${location}${key}` : `${location}.${key}`;
 }
 
