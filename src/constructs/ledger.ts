@@ -16,7 +16,7 @@
  * named alice are one principal.
  */
 import { Construct, type IConstruct } from 'constructs';
-import { AnnotationMetadataEntryType, TerraformStack, Token } from '../core-lib';
+import { AnnotationMetadataEntryType, type TerraformResource, TerraformStack, Token } from '../core-lib';
 import { ramGroup, ramRole, ramUser } from '../generated/alicloud';
 import {
   CUSTOM_POLICIES_PER_PRINCIPAL_MAX,
@@ -58,26 +58,37 @@ interface Finding {
   readonly diagnostic: Diagnostic;
 }
 
-/** The RAM identities a stack can create, with the attributes that hold their names. */
+/**
+ * The RAM identities a stack can create: for each, the name attributes and their inputs. References
+ * are written as the expressions tokens of them resolve to (token-key.ts), without making tokens,
+ * which costs a stack trace each.
+ */
 const NAMED_KINDS = [
-  { kind: 'RAM user', type: ramUser.RamUser, names: (r: any) => [[r.name, r.nameInput]] },
+  { kind: 'RAM user', type: ramUser.RamUser, names: (r: any) => [['name', r.nameInput]] },
   {
     kind: 'RAM user group',
     type: ramGroup.RamGroup,
     names: (r: any) => [
-      [r.groupName, r.groupNameInput],
-      [r.name, r.nameInput],
+      ['group_name', r.groupNameInput],
+      ['name', r.nameInput],
     ],
   },
   {
     kind: 'RAM role',
     type: ramRole.RamRole,
     names: (r: any) => [
-      [r.roleName, r.roleNameInput],
-      [r.name, r.nameInput],
+      ['role_name', r.roleNameInput],
+      ['name', r.nameInput],
     ],
   },
 ] as const;
+
+interface NamedResource {
+  readonly kind: string;
+  readonly resource: TerraformResource;
+  /** Attribute name and the value given for it. */
+  readonly names: [string, unknown][];
+}
 
 /** The stack's record of grants and of the users its constructs create. */
 export class CrAccessLedger extends Construct {
@@ -133,43 +144,32 @@ export class CrAccessLedger extends Construct {
   }
 
   private check(): Finding[] {
-    const literalNames = this.literalNames();
+    const named = this.namedResources();
+    const literalNames = literalNamesOf(named);
     const principalKey = (p: IRamPrincipal) => {
       const key = tokenKey(this, p.principalName).key;
       return literalNames.get(key) ?? key;
     };
-    const byPrincipal = new Map<string, GrantRecord[]>();
+    const byPrincipal = new Map<string, { who: string; records: GrantRecord[] }>();
     for (const r of this.records) {
-      const key = `${r.principal.principalType}:${principalKey(r.principal)}`;
-      const list = byPrincipal.get(key);
-      if (list === undefined) byPrincipal.set(key, [r]);
-      else list.push(r);
+      const who = `${r.principal.principalType} ${principalKey(r.principal)}`;
+      const entry = byPrincipal.get(who);
+      if (entry === undefined) byPrincipal.set(who, { who, records: [r] });
+      else entry.records.push(r);
     }
     const out: Finding[] = [];
-    for (const records of byPrincipal.values()) {
-      const who = `${records[0].principal.principalType} ${principalKey(records[0].principal)}`;
-      out.push(...quotaFindings(who, records), ...presetFindings(who, records));
-      out.push(...duplicateAttachmentFindings(who, records));
+    for (const { who, records } of byPrincipal.values()) {
+      out.push(...quotaFindings(who, records));
+      // The other checks compare grants: one grant alone has nothing to compare.
+      if (records.length > 1)
+        out.push(...presetFindings(who, records), ...duplicateAttachmentFindings(who, records));
     }
-    out.push(...this.duplicateNameFindings());
+    out.push(...this.duplicateNameFindings(named));
     return out;
   }
 
-  /** Expression of a name attribute of a stack resource → that resource's literal name. */
-  private literalNames(): Map<string, string> {
-    const out = new Map<string, string>();
-    for (const { names } of this.namedResources()) {
-      for (const [reference, input] of names) {
-        if (typeof input === 'string' && !Token.isUnresolved(input)) {
-          out.set(tokenKey(this, reference).key, input);
-        }
-      }
-    }
-    return out;
-  }
-
-  private namedResources(): { kind: string; resource: IConstruct; names: [string, unknown][] }[] {
-    const out: { kind: string; resource: IConstruct; names: [string, unknown][] }[] = [];
+  private namedResources(): NamedResource[] {
+    const out: NamedResource[] = [];
     for (const node of this.stack.node.findAll()) {
       for (const k of NAMED_KINDS) {
         if (node instanceof k.type) {
@@ -180,9 +180,9 @@ export class CrAccessLedger extends Construct {
     return out;
   }
 
-  private duplicateNameFindings(): Finding[] {
+  private duplicateNameFindings(named: NamedResource[]): Finding[] {
     const groups = new Map<string, { kind: string; name: string; resources: IConstruct[] }>();
-    for (const { kind, resource, names } of this.namedResources()) {
+    for (const { kind, resource, names } of named) {
       const given = names.map(([, input]) => input).find((v): v is string => typeof v === 'string');
       if (given === undefined) continue;
       const name = tokenKey(this, given).key;
@@ -214,6 +214,19 @@ export class CrAccessLedger extends Construct {
   }
 }
 
+/** `${<type>.<id>.<attribute>}` (what a token of a name attribute resolves to) → the literal name given. */
+function literalNamesOf(named: NamedResource[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const { resource, names } of named) {
+    for (const [attribute, input] of names) {
+      if (typeof input === 'string' && !Token.isUnresolved(input)) {
+        out.set(`\${${resource.terraformResourceType}.${resource.friendlyUniqueId}.${attribute}}`, input);
+      }
+    }
+  }
+  return out;
+}
+
 function error(owner: IConstruct, d: Omit<Diagnostic, 'severity' | 'location'>): Finding {
   return { owner, diagnostic: { ...d, severity: Severity.ERROR, location: '' } };
 }
@@ -228,6 +241,7 @@ function quotaFindings(who: string, records: GrantRecord[]): Finding[] {
   ] as const) {
     const kind = type.toLowerCase();
     const attached = records.flatMap((r) => r.attachments).filter((a) => a.policyType === type);
+    if (attached.length <= max) continue; // fast path: no count of distinct ones can exceed it
     const atAccount = [
       ...new Set(attached.filter((a) => a.scope === ACCOUNT).map((a) => a.policyName)),
     ].sort();
