@@ -143,6 +143,8 @@ export function buildBaseline(size: Size, outdir: string, documents: Map<string,
         principalName: `${user.name}@${ACCOUNT_ID}.onaliyun.com`,
         principalType: 'IMSUser',
         resourceGroupId: rgId(g),
+        // The same replacement order as the library's attachments (no access gap on update).
+        lifecycle: { createBeforeDestroy: true },
       });
     });
     docs.account.forEach((t, k) => {
@@ -150,6 +152,7 @@ export function buildBaseline(size: Size, outdir: string, documents: Map<string,
         userName: user.name,
         policyName: policy(t),
         policyType: 'Custom',
+        lifecycle: { createBeforeDestroy: true },
       });
     });
   }

@@ -8,7 +8,7 @@
 import type { IConstruct } from 'constructs';
 import { Construct } from 'constructs';
 import { Aspects, AnnotationMetadataEntryType, type IAspect, TerraformStack } from '../core-lib';
-import { type CheckFinding, checkResources, readSynthesized } from '../model';
+import { type CheckFinding, checkResources, findingDiagnostic, readSynthesized } from '../model';
 import { DiagnosticCode, formatDiagnostic, PolicyDocument, Severity, splitBySize } from '../policy';
 import { defaultPolicyNamePrefix, fixAttachmentId } from './naming';
 import { CrPolicyRegistry } from './policy-registry';
@@ -81,9 +81,8 @@ export class CrAccessCheck implements IAspect {
             ? AnnotationMetadataEntryType.ERROR
             : AnnotationMetadataEntryType.WARN;
       // cdktf prints the construct path before the message: the message carries no location of its own.
-      const text = formatDiagnostic({ ...f, location: '', value: f.missingActions.join(', ') || undefined });
-      const message = `${f.code}: ${fixed ? 'fixed: ' : ''}${text.replace(/^\[\] /, '')}`;
-      target.node.addMetadata(type, message, { stackTrace: false });
+      const text = formatDiagnostic(findingDiagnostic(f));
+      target.node.addMetadata(type, fixed ? `fixed: ${text}` : text, { stackTrace: false });
     }
   }
 

@@ -28,15 +28,17 @@ export function toDiagnostic(v: Violation): Diagnostic {
   };
 }
 
-/** The message of a violation, with the construct path. */
-export function describe(scope: IConstruct, v: Violation): string {
-  return formatDiagnostic(toDiagnostic(v), scope.node.path);
-}
-
-/** Throws one error listing every violation, each with the construct path; does nothing if there are none. */
-export function throwViolations(scope: IConstruct, violations: Violation[]): void {
-  if (violations.length === 0) return;
-  throw new PolicyError(violations.map(toDiagnostic)).withContext(scope.node.path);
+/**
+ * Throws one error listing every violation and every error of a document the construct was given
+ * (PolicyDocument.errors), each with the construct path; does nothing if there are none.
+ */
+export function throwViolations(
+  scope: IConstruct,
+  violations: Violation[],
+  documentErrors: Diagnostic[] = [],
+): void {
+  if (violations.length === 0 && documentErrors.length === 0) return;
+  throw new PolicyError([...violations.map(toDiagnostic), ...documentErrors]).withContext(scope.node.path);
 }
 
 /** Runs engine code; a PolicyError it throws is re-thrown with the construct path. */
@@ -50,19 +52,14 @@ export function withPath<T>(scope: IConstruct, fn: () => T): T {
 }
 
 /**
- * Engine warnings become warning annotations of the construct (what `cdktf synth` prints). They are
- * written without the stack trace Annotations.addWarning records, which would only point into this
- * library and costs more than the rest of a grant. Information (such as which actions moved to account
- * level) is not annotated: every resource-group grant has some, and it is in the grant's `explanation`.
+ * Engine warnings become warning annotations of the construct (what `cdktf synth` prints, as
+ * `WARN [<construct path>]: [<location>] …`: the path once, from cdktf). They are written without the
+ * stack trace Annotations.addWarning records, which would only point into this library and costs more
+ * than the rest of a grant. Information (such as which actions moved to account level) is not
+ * annotated: every resource-group grant has some, and it is in the grant's `explanation`.
  */
 export function annotate(scope: IConstruct, diagnostics: Diagnostic[]): void {
   for (const d of diagnostics.filter((x) => x.severity === Severity.WARNING)) {
-    scope.node.addMetadata(
-      AnnotationMetadataEntryType.WARN,
-      `${d.code}: ${formatDiagnostic(d, scope.node.path)}`,
-      {
-        stackTrace: false,
-      },
-    );
+    scope.node.addMetadata(AnnotationMetadataEntryType.WARN, formatDiagnostic(d), { stackTrace: false });
   }
 }

@@ -28,6 +28,7 @@ import {
 } from './naming';
 import { CrPolicyRegistry } from './policy-registry';
 import {
+  ATTACHMENT_LIFECYCLE,
   attachAtAccountScope,
   type IRamPrincipal,
   principalNameRule,
@@ -110,7 +111,7 @@ export class CrAccessGrant extends Construct {
     this.access = props.access;
     this.scope = grantScope;
     const rgKeys = grantScope.resourceGroupIds.map((id) => tokenKey(this, id));
-    throwViolations(this, grantViolations(props, grantScope, rgKeys));
+    throwViolations(this, grantViolations(props, grantScope, rgKeys), props.access.document.errors);
     this.plan = withPath(this, () =>
       planGrant({
         ...props,
@@ -128,9 +129,9 @@ export class CrAccessGrant extends Construct {
 
     const prefix = props.policyNamePrefix ?? defaultPolicyNamePrefix(TerraformStack.of(this).node.id);
     const registry = CrPolicyRegistry.of(this);
-    const attached = (p: GrantPolicy): { name: string; ref: string } => {
+    const attached = (p: GrantPolicy, part: number): { name: string; ref: string } => {
       if (p.systemPolicyName !== undefined) return { name: p.systemPolicyName, ref: p.systemPolicyName };
-      const registered = registry.policyFor(prefix, p.document);
+      const registered = registry.policyFor(prefix, p.document, part);
       return { name: registered.name, ref: registered.nameReference };
     };
     const scoped = this.plan.resourceGroupPolicies.map(attached);
@@ -148,6 +149,7 @@ export class CrAccessGrant extends Construct {
               principalName,
               principalType: props.principal.principalType,
               resourceGroupId,
+              lifecycle: ATTACHMENT_LIFECYCLE,
             },
           );
           // Tells the check (src/model/check.ts) these gaps are intended; Terraform ignores `//`.
@@ -170,6 +172,14 @@ export class CrAccessGrant extends Construct {
       ...names(this.plan.resourceGroupPolicies, scoped, 'System'),
       ...names(this.plan.accountPolicies, account, 'System'),
     ];
+    const attachments = (policies: GrantPolicy[], refs: { name: string }[], scopes: string[]) =>
+      scopes.flatMap((scope) =>
+        refs.map((r, k) => ({
+          scope,
+          policyName: r.name,
+          policyType: policies[k].policyType as 'System' | 'Custom',
+        })),
+      );
     CrAccessLedger.of(this).record({
       grant: this,
       plan: this.plan,
@@ -177,8 +187,14 @@ export class CrAccessGrant extends Construct {
       principal: props.principal,
       preset: props.access.preset,
       scopes: grantScope.isResourceGroupScope ? rgKeys.map((g) => g.key) : ['account'],
-      accountCustomPolicies: names(this.plan.accountPolicies, account, 'Custom'),
-      accountSystemPolicies: names(this.plan.accountPolicies, account, 'System'),
+      attachments: [
+        ...attachments(this.plan.accountPolicies, account, ['account']),
+        ...attachments(
+          this.plan.resourceGroupPolicies,
+          scoped,
+          rgKeys.map((g) => g.key),
+        ),
+      ],
     });
   }
 }

@@ -4,6 +4,10 @@
  *     since policy names are unique per account and two stacks must not collide), the hash is the
  *     first 12 hex digits of the SHA-256 of the policy's canonical rendering, so the name depends on
  *     the content only, never on which grant declared the policy first.
+ *     A part of a size split after the first (part k >= 1) hashes its rendering followed by "#k": the
+ *     same content at another part is another policy, so a policy never moves from one attachment to
+ *     another when a split gains or loses a part. Attachments are replaced create-before-destroy, and
+ *     a moved policy would be attached by the new attachment, then detached by the old one's deletion.
  *   - The policy's construct ID is its name, for the same reason.
  *   - Attachment construct IDs are short, because cdktf scans every string of the output, and
  *     Terraform replaces an attachment whose policy changes whatever its ID. `Account<k>` is the k-th
@@ -18,6 +22,7 @@
  */
 import { createHash } from 'node:crypto';
 import { POLICY_NAME_RULE, type PolicyDocument } from '../policy';
+import { hasWildcard } from '../policy/wildcard';
 import type { TokenKey } from './token-key';
 
 function sha256Hex(text: string): string {
@@ -40,17 +45,27 @@ export function defaultPolicyNamePrefix(stackName: string): string {
 /** The longest prefix a custom policy name can have. */
 export const POLICY_NAME_PREFIX_MAX_LENGTH = PREFIX_MAX;
 
-/** `<prefix>-<hash of the canonical rendering>`. */
-export function policyName(prefix: string, document: PolicyDocument): string {
-  return `${prefix}-${sha256Hex(document.render()).slice(0, HASH_LENGTH)}`;
+/** `<prefix>-<hash of the canonical rendering>`; a part k >= 1 of a size split hashes `#k` as well. */
+export function policyName(prefix: string, document: PolicyDocument, part = 0): string {
+  const content = part === 0 ? document.render() : `${document.render()}#${part}`;
+  return `${prefix}-${sha256Hex(content).slice(0, HASH_LENGTH)}`;
 }
 
-/** The description of a custom policy: what it is for and what it allows, from its content only. */
+/**
+ * The description of a custom policy: what it is for and what it allows, from its content only. It
+ * counts action names and wildcard patterns apart: `cr:Get*` is a pattern, not one action.
+ */
 export function policyDescription(document: PolicyDocument): string {
   const patterns = [...new Set(document.statements.flatMap((s) => [...s.actions, ...s.notActions]))];
+  const wildcards = patterns.filter(hasWildcard).length;
+  const names = patterns.length - wildcards;
+  const counted = [
+    names > 0 ? `${names} action${names === 1 ? '' : 's'}` : '',
+    wildcards > 0 ? `${wildcards} wildcard pattern${wildcards === 1 ? '' : 's'}` : '',
+  ].filter((x) => x !== '');
   const shown = patterns.slice(0, 3).join(', ') + (patterns.length > 3 ? ', ...' : '');
   const statements = document.statements.length;
-  return `Container Registry access managed by cdktf-alicloud-cr-access: ${patterns.length} actions in ${statements} statement${statements === 1 ? '' : 's'} (${shown})`;
+  return `Container Registry access managed by cdktf-alicloud-cr-access: ${counted.join(' and ')} in ${statements} statement${statements === 1 ? '' : 's'} (${shown})`;
 }
 
 export function accountAttachmentId(position: number): string {

@@ -37,14 +37,14 @@ export class CrPolicyRegistry extends Construct {
   private readonly names = new Map<string, string>();
 
   /**
-   * The stack's policy with this document, created on first use: its literal name and a reference
-   * to it (a token, so attachments depend on the policy).
+   * The stack's policy with this document as part `part` of a size split (naming.ts), created on first
+   * use: its literal name and a reference to it (a token, so attachments depend on the policy).
    */
-  public policyFor(prefix: string, document: PolicyDocument): RegisteredPolicy {
-    const key = `${prefix}\n${document.render()}`;
+  public policyFor(prefix: string, document: PolicyDocument, part = 0): RegisteredPolicy {
+    const key = `${prefix}\n${part}\n${document.render()}`;
     let name = this.names.get(key);
     if (name === undefined) {
-      name = policyName(prefix, document);
+      name = policyName(prefix, document, part);
       this.names.set(key, name);
     }
     let registered = this.policies.get(name);

@@ -7,6 +7,8 @@
  *     (IMSGroup) or `<name>@role.<alias>.onaliyunservice.com` (ServiceRole), where <alias> is the
  *     account alias, by default the account ID (Resource Management AttachPolicy API reference; the
  *     provider's own tests build these names from data.alicloud_account.id).
+ * Every attachment is replaced create-before-destroy (ATTACHMENT_LIFECYCLE), so a changed policy never
+ * leaves the principal without access between the old attachment's deletion and the new one's creation.
  */
 import type { Construct } from 'constructs';
 import {
@@ -14,7 +16,18 @@ import {
   ramRolePolicyAttachment,
   ramUserPolicyAttachment,
 } from '../generated/alicloud';
+import type { TerraformResourceLifecycle } from '../core-lib';
 import { GROUP_NAME_RULE, type NameRule, ROLE_NAME_RULE, USER_NAME_RULE } from '../policy';
+
+/**
+ * `lifecycle` of every attachment this library creates. Each attachment attribute is ForceNew in the
+ * provider, and its ID is made of all of them (alicloud/resource_alicloud_ram_{user,group,role}_policy_attachment.go,
+ * alicloud/resource_alicloud_resource_manager_policy_attachment.go), so a replacement attaches a different
+ * (policy, principal, scope) triple and create-before-destroy cannot collide with the attachment it
+ * replaces, provided no policy moves between attachments: see naming.ts (part-indexed policy names) and
+ * the ledger's DUPLICATE_ATTACHMENT check.
+ */
+export const ATTACHMENT_LIFECYCLE: TerraformResourceLifecycle = { createBeforeDestroy: true };
 
 /** The kinds of RAM principal, named as Resource Management's `principal_type` names them. */
 export enum PrincipalType {
@@ -97,6 +110,7 @@ export function attachAtAccountScope(
         userName: name,
         policyName,
         policyType,
+        lifecycle: ATTACHMENT_LIFECYCLE,
       });
       break;
     case PrincipalType.GROUP:
@@ -104,6 +118,7 @@ export function attachAtAccountScope(
         groupName: name,
         policyName,
         policyType,
+        lifecycle: ATTACHMENT_LIFECYCLE,
       });
       break;
     case PrincipalType.ROLE:
@@ -111,6 +126,7 @@ export function attachAtAccountScope(
         roleName: name,
         policyName,
         policyType,
+        lifecycle: ATTACHMENT_LIFECYCLE,
       });
       break;
   }

@@ -4,6 +4,7 @@ import { Token } from '../core-lib';
 import { ramUser } from '../generated/alicloud';
 import { DISPLAY_NAME_RULE, DiagnosticCode, nameViolations, USER_NAME_RULE } from '../policy';
 import { throwViolations, type Violation } from './errors';
+import { CrAccessLedger } from './ledger';
 
 /** The RAM user a preset construct creates. */
 export interface CrUserOptions {
@@ -40,9 +41,13 @@ export function userViolations(options: CrUserOptions): Violation[] {
   return out;
 }
 
-/** Creates the user after checking its names; throws with the construct path if they break a rule. */
+/**
+ * Creates the user after checking its names; throws with the construct path if they break a rule. The
+ * ledger reports, at synth, another user of the same name in the stack.
+ */
 export function createUser(scope: Construct, id: string, options: CrUserOptions): ramUser.RamUser {
   throwViolations(scope, userViolations(options));
+  CrAccessLedger.of(scope).recordCreator(scope);
   return new ramUser.RamUser(scope, id, {
     name: options.userName,
     displayName: options.displayName,

@@ -3,7 +3,7 @@
  * incomplete (CR_RG_GRANT_GAP), or that could not be checked (CR_RG_GRANT_UNCHECKED). Field names
  * are stable: the CLI's `--format json` writes them as they are (README, "Check existing stacks").
  */
-import type { DiagnosticCode, Severity } from '../policy';
+import type { Diagnostic, DiagnosticCode, Severity } from '../policy';
 import type { SourceLocation } from './terraform';
 
 /** One finding of the check. */
@@ -56,4 +56,20 @@ export interface CheckReport {
   readonly findings: CheckFinding[];
   /** How many resource-group attachments were looked at. */
   readonly attachmentsChecked: number;
+}
+
+/**
+ * A finding as an engine diagnostic (the library's one message format), for annotations: the
+ * missing actions are its value; where it is, the annotation's construct or the file, is given apart.
+ */
+export function findingDiagnostic(f: CheckFinding): Diagnostic {
+  return {
+    code: f.code,
+    severity: f.severity,
+    location: '',
+    message: f.message,
+    value: f.missingActions.length === 0 ? undefined : f.missingActions.join(', '),
+    rule: f.rule,
+    fix: f.fix,
+  };
 }

@@ -4,8 +4,7 @@
  * found through the reference or the literal name the attachment uses. Anything else (a policy created
  * elsewhere, a document computed at apply time) is not read, and the reason says why.
  */
-import { PolicyDocument, SystemPolicy } from '../policy';
-import { PolicyError } from '../policy/diagnostic';
+import { formatDiagnostic, PolicyDocument, SystemPolicy } from '../policy';
 import { isExpression, literalString, type ResourceIndex, referencesIn } from './references';
 import { resourceAddress, type TerraformResource } from './terraform';
 
@@ -111,12 +110,9 @@ function statementBlocksDocument(blocks: unknown[]): unknown {
 }
 
 function parse(where: string, input: unknown): ResolvedPolicy {
-  try {
-    return {
-      document: typeof input === 'string' ? PolicyDocument.fromJson(input) : PolicyDocument.fromObject(input),
-    };
-  } catch (e) {
-    if (!(e instanceof PolicyError)) throw e;
-    return { reason: `the document of ${where} is not a valid policy: ${e.message.split('\n')[0]}` };
-  }
+  const document =
+    typeof input === 'string' ? PolicyDocument.fromJson(input) : PolicyDocument.fromObject(input);
+  const [error] = document.errors;
+  if (error === undefined) return { document };
+  return { reason: `the document of ${where} is not a valid policy: ${formatDiagnostic(error)}` };
 }

@@ -3,6 +3,7 @@
  * actions moved to account level (grants that moved the same actions are listed together). Built from
  * grant plans (grant.ts), so it says what the constructs emit, not what they were asked for.
  */
+import { type Diagnostic, DiagnosticCode, Severity } from '../policy';
 import type { GrantPlan } from './grant';
 
 /** One grant of a report. */
@@ -78,9 +79,16 @@ export function formatGrantReport(report: GrantReport): string {
   return lines.join('\n');
 }
 
-/** One line for an information annotation: what moved, stack-wide. */
-export function reportHeadline(report: GrantReport): string {
+/** The stack-wide information of a report (one annotation per stack): what moved. */
+export function reportDiagnostic(report: GrantReport): Diagnostic {
   const moving = report.grants.filter((g) => g.movedToAccountLevel.length > 0);
   const actions = new Set(moving.flatMap((g) => g.movedToAccountLevel));
-  return `${report.grants.length} Container Registry grants, ${report.customPolicies} custom policies, ${report.attachments} attachments; ${moving.length} resource-group grants had ${actions.size} actions without resource-group support moved to account-level policies (CrAccessReport.of(stack) lists them)`;
+  return {
+    code: DiagnosticCode.CR_ACCESS_SUMMARY,
+    severity: Severity.INFO,
+    location: '',
+    message: `${report.grants.length} Container Registry grants, ${report.customPolicies} custom policies, ${report.attachments} attachments; ${moving.length} resource-group grants had ${actions.size} actions without resource-group support moved to account-level policies`,
+    rule: 'a resource-group attachment has no effect for actions without resource-group support, so each grant attaches them at account scope, listed explicitly',
+    fix: 'nothing to do; CrAccessReport.of(stack) lists each grant and its moved actions',
+  };
 }

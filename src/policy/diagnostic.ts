@@ -60,6 +60,12 @@ export enum DiagnosticCode {
   UNKNOWN_CR_ACTION_PASSED_THROUGH = 'UNKNOWN_CR_ACTION_PASSED_THROUGH',
   /** A `cr:` action or wildcard whose case differs from Alibaba's documented spelling (a warning). */
   ACTION_CASE_MISMATCH = 'ACTION_CASE_MISMATCH',
+  /** Custom policies attached at every scope exceed the per-principal quota, which RAM's docs do not say they count toward. */
+  POLICY_QUOTA_MAY_BE_EXCEEDED = 'POLICY_QUOTA_MAY_BE_EXCEEDED',
+  /** Two constructs create a RAM user, user group or role of the same name. */
+  DUPLICATE_PRINCIPAL_NAME = 'DUPLICATE_PRINCIPAL_NAME',
+  /** Two grants attach the same policy to the same principal at the same scope. */
+  DUPLICATE_ATTACHMENT = 'DUPLICATE_ATTACHMENT',
 }
 
 /** One finding. */
@@ -76,16 +82,30 @@ export interface Diagnostic {
   readonly rule: string;
   /** What to do about it. */
   readonly fix: string;
+  /**
+   * The path of the construct that reported it, when a construct did (set on the diagnostics of a
+   * PolicyError a construct throws).
+   * @default - none: the finding was not reported by a construct
+   */
+  readonly constructPath?: string;
 }
 
 /**
  * Renders a diagnostic in the one message format of this library. `context` (a construct path, for
- * example) is written before the location inside the document.
+ * example) is written before the location inside the document; with neither, there is no bracket.
+ * The parts carry no closing period of their own, so none is doubled.
  */
 export function formatDiagnostic(d: Diagnostic, context?: string): string {
-  const where = [context, d.location].filter((part) => part !== undefined && part !== '').join(' ');
+  const where = [context ?? d.constructPath, d.location]
+    .filter((part) => part !== undefined && part !== '')
+    .join(' ');
   const value = d.value === undefined ? '' : ` (value: ${d.value})`;
-  return `[${where}] ${d.message}${value}. Rule: ${d.rule}. Fix: ${d.fix}`;
+  const prefix = where === '' ? '' : `[${where}] `;
+  return `${prefix}${bare(d.message)}${value}. Rule: ${bare(d.rule)}. Fix: ${bare(d.fix)}`;
+}
+
+function bare(text: string): string {
+  return text.replace(/[\s.]+$/, '');
 }
 
 /** Thrown when a document or a split has errors; carries every error found, not just the first. */
@@ -103,11 +123,9 @@ export class PolicyError extends Error {
     return this.diagnostics.map((d) => formatDiagnostic(d, context)).join('\n');
   }
 
-  /** A copy whose message names `context` (for example the construct path) in every line. */
-  public withContext(context: string): PolicyError {
-    const copy = new PolicyError(this.diagnostics);
-    copy.message = this.describe(context);
-    return copy;
+  /** A copy reported by the construct at `constructPath`: every diagnostic and message line names it. */
+  public withContext(constructPath: string): PolicyError {
+    return new PolicyError(this.diagnostics.map((d) => ({ ...d, constructPath })));
   }
 }
 

@@ -22,6 +22,27 @@ export const CUSTOM_POLICIES_PER_PRINCIPAL_MAX = 10;
 /** System policies attached to one RAM user, group or role (RAM_LIMITS_SOURCE; adjustable by quota request). */
 export const SYSTEM_POLICIES_PER_PRINCIPAL_MAX = 20;
 
+/** "Limits", Resource Management documentation (limits on resource groups: count, ID and name length). */
+export const RESOURCE_MANAGEMENT_LIMITS_SOURCE =
+  'https://www.alibabacloud.com/help/en/resource-management/product-overview/limits';
+
+/** "Grant permissions on resource groups to a RAM identity", Resource Management (last updated Jun 26, 2025). */
+export const RESOURCE_GROUP_AUTHORIZATION_SOURCE =
+  'https://www.alibabacloud.com/help/en/resource-management/resource-group/user-guide/add-ram-authorization';
+
+/**
+ * Whether policies attached at resource-group scope count toward the per-principal quotas above is not
+ * documented (checked 2026-11-23). RAM_LIMITS_SOURCE words each quota as "The number of custom policies
+ * that can be attached to a RAM user" (user group, role) and names no scope; Resource Management's
+ * limits (RESOURCE_MANAGEMENT_LIMITS_SOURCE) list no attachment quota for resource groups; the
+ * resource-group authorization page (RESOURCE_GROUP_AUTHORIZATION_SOURCE) says only that resource
+ * group authorization "uses all the policies in RAM". So the library errors when account-scope
+ * attachments exceed a quota (documented), and warns when the attachments at every scope together
+ * would exceed it (POLICY_QUOTA_MAY_BE_EXCEEDED), counting each (policy, scope) pair once, which is
+ * the most RAM could count.
+ */
+export const RESOURCE_GROUP_SCOPE_QUOTA_DOCUMENTED = false;
+
 /** A naming rule: length bounds and allowed characters, as the API reference states them. */
 export interface NameRule {
   /** What is named, for messages (e.g. "RAM user name"). */
@@ -126,6 +147,8 @@ export class RamLimits {
   public static readonly CUSTOM_POLICIES_PER_PRINCIPAL_MAX = CUSTOM_POLICIES_PER_PRINCIPAL_MAX;
   /** See SYSTEM_POLICIES_PER_PRINCIPAL_MAX. */
   public static readonly SYSTEM_POLICIES_PER_PRINCIPAL_MAX = SYSTEM_POLICIES_PER_PRINCIPAL_MAX;
+  /** See RESOURCE_GROUP_SCOPE_QUOTA_DOCUMENTED. */
+  public static readonly RESOURCE_GROUP_SCOPE_QUOTA_DOCUMENTED = RESOURCE_GROUP_SCOPE_QUOTA_DOCUMENTED;
 
   private constructor() {}
 }

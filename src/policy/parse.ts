@@ -10,7 +10,7 @@
 import { CONDITION_OPERATORS, isConditionOperator } from './conditions';
 import { type Diagnostic, DiagnosticCode, quote, Severity } from './diagnostic';
 import { Effect } from './effect';
-import { didYouMean } from './suggest';
+import { withSuggestion } from './suggest';
 import { actionKey } from './wildcard';
 
 /** The only policy language version RAM accepts. */
@@ -42,6 +42,12 @@ const ACTION_RULE =
 const RESOURCE_RULE = 'a resource is "*" or an Alibaba Cloud resource name starting with "acs:"';
 
 type Sink = Diagnostic[];
+
+/** `key` inside `location` (`Statement[0]` + `Effect`); a standalone statement's location is empty. */
+export function at(location: string, key: string): string {
+  if (location === '' || key === '') return location === '' ? key : location;
+  return key.startsWith('[') ? `${location}${key}` : `${location}.${key}`;
+}
 
 function error(sink: Sink, d: Omit<Diagnostic, 'severity'>): void {
   sink.push({ ...d, severity: Severity.ERROR });
@@ -78,7 +84,7 @@ function checkKeys(
     error(sink, {
       code: DiagnosticCode.UNKNOWN_POLICY_KEY,
       location,
-      message: `unknown key in ${what}.${principal ? '' : didYouMean(key, allowed)}`,
+      message: principal ? `unknown key in ${what}` : withSuggestion(`unknown key in ${what}`, key, allowed),
       value: quote(key),
       rule: `${what} has only the keys ${allowed.join(', ')} (keys are case-sensitive)`,
       fix: principal
@@ -151,7 +157,10 @@ export function parseDocumentData(input: unknown, sink: Sink): StatementData[] {
   return sink.length > before ? [] : (parsed as StatementData[]);
 }
 
-/** Validates one statement; returns undefined when it has errors (which are added to `sink`). */
+/**
+ * Validates one statement; returns undefined when it has errors (which are added to `sink`). Locations
+ * are relative to `location`: `Statement[0]` in a document, empty for a statement on its own.
+ */
 export function parseStatementData(raw: unknown, location: string, sink: Sink): StatementData | undefined {
   const before = sink.length;
   if (!isPlainObject(raw)) {
@@ -190,7 +199,7 @@ export function parseStatementData(raw: unknown, location: string, sink: Sink): 
     example: '"*"',
     formatFix: () => 'use "*" or a name like "acs:cr:*:*:repository/<instance-id>/<namespace>/<repository>"',
   });
-  const conditions = parseConditions(raw.Condition, `${location}.Condition`, sink);
+  const conditions = parseConditions(raw.Condition, at(location, 'Condition'), sink);
   if (sink.length > before || effect === undefined || actions === undefined || resources === undefined) {
     return undefined;
   }
@@ -209,11 +218,11 @@ function parseEffect(value: unknown, location: string, sink: Sink): Effect | und
   if (typeof value === 'string' && effects.includes(value)) return value as Effect;
   error(sink, {
     code: DiagnosticCode.INVALID_EFFECT,
-    location: `${location}.Effect`,
+    location: at(location, 'Effect'),
     message:
       value === undefined
         ? 'the statement has no Effect'
-        : `invalid Effect.${typeof value === 'string' ? didYouMean(value, effects) : ''}`,
+        : withSuggestion('invalid Effect', typeof value === 'string' ? value : '', effects),
     value: value === undefined ? undefined : quote(value),
     rule: 'every statement has "Effect": "Allow" or "Effect": "Deny" (case-sensitive)',
     fix: 'set "Effect" to "Allow" or "Deny"',
@@ -270,7 +279,7 @@ function parseExclusive(
   if (!Array.isArray(list) || list.length === 0) {
     error(sink, {
       code: rules.emptyCode,
-      location: `${location}.${name}`,
+      location: at(location, name),
       message: `${name} is not a non-empty list`,
       value: quote(value),
       rule: `${name} is a string or a non-empty list of strings`,
@@ -286,7 +295,7 @@ function parseExclusive(
     }
     error(sink, {
       code: rules.formatCode,
-      location: typeof value === 'string' ? `${location}.${name}` : `${location}.${name}[${i}]`,
+      location: typeof value === 'string' ? at(location, name) : at(location, `${name}[${i}]`),
       message: `malformed ${name} value`,
       value: quote(v),
       rule: rules.rule,
@@ -317,8 +326,8 @@ function parseConditions(value: unknown, location: string, sink: Sink): Conditio
     if (!isConditionOperator(operator)) {
       error(sink, {
         code: DiagnosticCode.INVALID_CONDITION,
-        location: `${location}.${operator}`,
-        message: `unknown condition operator.${didYouMean(operator, CONDITION_OPERATORS)}`,
+        location: at(location, operator),
+        message: withSuggestion('unknown condition operator', operator, CONDITION_OPERATORS),
         value: quote(operator),
         rule: `RAM condition operators are ${CONDITION_OPERATORS.join(', ')}`,
         fix: 'use one of the operators named in the rule (they are case-sensitive)',
@@ -328,7 +337,7 @@ function parseConditions(value: unknown, location: string, sink: Sink): Conditio
     if (!isPlainObject(block) || Object.keys(block).length === 0) {
       error(sink, {
         code: DiagnosticCode.INVALID_CONDITION,
-        location: `${location}.${operator}`,
+        location: at(location, operator),
         message: 'a condition operator has no condition keys',
         value: quote(block),
         rule: conditionRule,
@@ -344,7 +353,7 @@ function parseConditions(value: unknown, location: string, sink: Sink): Conditio
       if (!ok) {
         error(sink, {
           code: DiagnosticCode.INVALID_CONDITION,
-          location: `${location}.${operator}.${key}`,
+          location: at(location, `${operator}.${key}`),
           message: 'a condition key has no usable value',
           value: quote(raw),
           rule: conditionRule,

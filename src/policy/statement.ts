@@ -1,4 +1,4 @@
-import { type Diagnostic, PolicyError, throwIfErrors } from './diagnostic';
+import { type Diagnostic, PolicyError, Severity } from './diagnostic';
 import { Effect } from './effect';
 import { parseStatementData, type StatementData } from './parse';
 import { statementJson } from './render';
@@ -40,6 +40,10 @@ export interface PolicyStatementProps {
 /**
  * One statement of a RAM permission policy. Immutable; lists are kept sorted and de-duplicated, so
  * two statements that grant the same thing are equal however they were written.
+ *
+ * A statement that breaks a rule is still constructed: it keeps its errors (`errors`) and throws them
+ * as a PolicyError when it is used, so a construct that receives it reports them with its own path.
+ * Locations are relative to the statement (`Action[0]`); in a document they read `Statement[1].Action[0]`.
  */
 export class PolicyStatement {
   /** Allows `actions` on `resources` (default `*`). */
@@ -54,15 +58,19 @@ export class PolicyStatement {
 
   /** @internal wraps already validated data */
   public static _fromData(data: StatementData): PolicyStatement {
-    const statement = Object.create(PolicyStatement.prototype) as { _data: StatementData };
-    statement._data = data;
+    const statement = Object.create(PolicyStatement.prototype) as {
+      valid?: StatementData;
+      invalid: Diagnostic[];
+    };
+    statement.valid = data;
+    statement.invalid = [];
     return statement as unknown as PolicyStatement;
   }
 
-  /** @internal */
-  public readonly _data: StatementData;
+  private readonly valid?: StatementData;
+  private readonly invalid: Diagnostic[];
 
-  /** Throws a PolicyError naming every broken rule. */
+  /** Checks every rule; a broken one is thrown when the statement is used (see the class comment). */
   public constructor(props: PolicyStatementProps) {
     const raw: Record<string, unknown> = { Effect: props.effect ?? Effect.ALLOW };
     if (props.actions !== undefined) raw.Action = props.actions;
@@ -72,10 +80,19 @@ export class PolicyStatement {
     if (props.resources === undefined && props.notResources === undefined) raw.Resource = ['*'];
     if (props.conditions !== undefined) raw.Condition = props.conditions;
     const sink: Diagnostic[] = [];
-    const parsed = parseStatementData(raw, 'Statement', sink);
-    throwIfErrors(sink);
-    if (parsed === undefined) throw new PolicyError(sink);
-    this._data = parsed;
+    this.valid = parseStatementData(raw, '', sink);
+    this.invalid = sink.filter((d) => d.severity === Severity.ERROR);
+  }
+
+  /** The rules this statement breaks, with locations inside it (empty when it is valid). */
+  public get errors(): Diagnostic[] {
+    return [...this.invalid];
+  }
+
+  /** @internal the validated statement; throws the statement's errors when it has any */
+  public get _data(): StatementData {
+    if (this.invalid.length > 0 || this.valid === undefined) throw new PolicyError(this.invalid);
+    return this.valid;
   }
 
   public get effect(): Effect {

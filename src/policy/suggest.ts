@@ -73,3 +73,9 @@ export function didYouMean(word: string, candidates: Iterable<string>): string {
   const hit = closest(word, candidates);
   return hit === undefined ? '' : ` Did you mean ${JSON.stringify(hit)}?`;
 }
+
+/** `message`, followed by `. Did you mean "x"?` when there is a suggestion (no stray period without one). */
+export function withSuggestion(message: string, word: string, candidates: Iterable<string>): string {
+  const hit = didYouMean(word, candidates);
+  return hit === '' ? message : `${message}.${hit}`;
+}

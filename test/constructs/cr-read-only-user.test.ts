@@ -17,6 +17,7 @@ describe('CrReadOnlyUser', () => {
         policy_name: 'AliyunContainerRegistryReadOnlyAccess',
         policy_type: 'System',
         user_name: expect.stringMatching(/^\$\{alicloud_ram_user\.CiPuller_User_[0-9A-F]+\.name\}$/),
+        lifecycle: { create_before_destroy: true },
       },
     ]);
     expect(out.data).toBeUndefined();
@@ -44,6 +45,7 @@ describe('CrReadOnlyUser', () => {
         policy_name: expect.stringMatching(/^\$\{alicloud_ram_policy\..+\.policy_name\}$/),
         policy_type: 'Custom',
         user_name: expect.stringMatching(/^\$\{alicloud_ram_user\..+\.name\}$/),
+        lifecycle: { create_before_destroy: true },
       },
     ]);
   });

@@ -32,10 +32,9 @@ describe('CrAccessGrant', () => {
     const warnings = grant.node.metadata
       .filter((m) => m.type === AnnotationMetadataEntryType.WARN)
       .map((m) => String(m.data));
-    expect(warnings.map((w) => w.split(':')[0])).toEqual(['ACCOUNT_LEVEL_WRITE_ACTION']);
-    expect(warnings[0]).toContain(
-      '[platform/Admins Statement[0]] 35 write-level actions are granted at account level',
-    );
+    expect(warnings).toHaveLength(1);
+    // cdktf prints the construct path before the message: the message starts with the location.
+    expect(warnings[0]).toMatch(/^\[Statement\[0\]\] 35 write-level actions are granted at account level/);
     expect(warnings[0]).toContain('cr:DeleteInstance');
   });
 

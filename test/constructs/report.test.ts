@@ -57,6 +57,6 @@ test('synth adds one information annotation per stack that says what moved', () 
       c.node.metadata.filter((m) => m.type === '@cdktf/info').map((m) => `${c.node.path}: ${m.data}`),
     );
   expect(infos).toEqual([
-    'platform/CrAccessLedger: CR_ACCESS_SUMMARY: 3 Container Registry grants, 2 custom policies, 6 attachments; 2 resource-group grants had 37 actions without resource-group support moved to account-level policies (CrAccessReport.of(stack) lists them)',
+    'platform/CrAccessLedger: 3 Container Registry grants, 2 custom policies, 6 attachments; 2 resource-group grants had 37 actions without resource-group support moved to account-level policies. Rule: a resource-group attachment has no effect for actions without resource-group support, so each grant attaches them at account scope, listed explicitly. Fix: nothing to do; CrAccessReport.of(stack) lists each grant and its moved actions',
   ]);
 });

@@ -8,7 +8,10 @@ import {
   RamPrincipal,
   ResourceGroupScopedCrReadOnly,
 } from '../../src';
+import { AnnotationMetadataEntryType } from '../../src/core-lib';
 import * as alicloud from '../../src/generated/alicloud';
+import { CUSTOM_POLICIES_PER_PRINCIPAL_MAX } from '../../src/policy';
+import type { PolicyError } from '../../src/policy/diagnostic';
 import { newStack } from '../support/stack';
 import { synth } from '../support/synth';
 
@@ -137,6 +140,41 @@ describe('invalid props throw at once with path, value, rule and fix', () => {
     }
   });
 
+  test('a document that breaks a rule is reported by the construct it is given to, with its path', () => {
+    const fromJson = PolicyDocument.fromJson(
+      '{"Version":"1","Statement":[{"Effect":"allow","Action":"cr:GetRepository","Resource":"*"}]}',
+    );
+    const built = PolicyDocument.of([
+      PolicyStatement.allow(['cr:GetRepository']),
+      PolicyStatement.allow(['GetRepository']),
+    ]);
+    const errorOf = (document: PolicyDocument) => {
+      try {
+        new CrAccessGrant(newStack(), 'G', {
+          principal: RamPrincipal.role('ci_builder'),
+          access: CrAccess.custom(document),
+        });
+      } catch (e) {
+        return e as PolicyError;
+      }
+      throw new Error('expected a PolicyError');
+    };
+    const e = errorOf(fromJson);
+    expect(e.message).toBe(
+      [
+        '[platform/G] invalid RAM role name (value: "ci_builder"). Rule: RAM role name may contain only letters, digits, periods (.) and hyphens (-). Fix: rename it (https://www.alibabacloud.com/help/en/ram/developer-reference/api-ram-2015-05-01-createrole)',
+        '[platform/G Statement[0].Effect] invalid Effect. Did you mean "Allow"? (value: "allow"). Rule: every statement has "Effect": "Allow" or "Effect": "Deny" (case-sensitive). Fix: set "Effect" to "Allow" or "Deny"',
+      ].join('\n'),
+    );
+    expect(e.diagnostics.map((d) => [d.constructPath, d.location])).toEqual([
+      ['platform/G', ''],
+      ['platform/G', 'Statement[0].Effect'],
+    ]);
+    expect(errorOf(built).message).toContain(
+      '[platform/G Statement[1].Action[0]] malformed Action value (value: "GetRepository")',
+    );
+  });
+
   test('every broken rule of one construct is reported in one error', () => {
     const build = () =>
       new CrAccessGrant(newStack(), 'G', {
@@ -181,7 +219,7 @@ describe('whole-stack validations at synth', () => {
     );
   });
 
-  test('a user of the stack is one principal however often its name is read', () => {
+  test('a user of the stack is one principal however often its name is read, named by its literal name', () => {
     const stack = newStack();
     const alice = new alicloud.ramUser.RamUser(stack, 'Alice', { name: 'alice' });
     const read = RamPrincipal.user(alice.name);
@@ -190,7 +228,7 @@ describe('whole-stack validations at synth', () => {
     new CrAccessGrant(stack, 'Read', { principal: read, access: CrAccess.readOnly() });
     new CrAccessGrant(stack, 'Full', { principal: full, access: CrAccess.fullAccess() });
     expect(() => synth(stack)).toThrow(
-      'IMSUser ${alicloud_ram_user.Alice.name} is granted conflicting presets at account scope (grants: platform/Read, platform/Full)',
+      '[platform/Full] IMSUser alice is granted conflicting presets at account scope (grants: platform/Read, platform/Full)',
     );
   });
 
@@ -224,6 +262,100 @@ describe('whole-stack validations at synth', () => {
     });
     expect(() => synth(stack)).toThrow(
       /\[platform\/G0\] ServiceRole builder would have 11 custom policies attached at account scope \(grants: platform\/G0, .*platform\/G10\) \(value: \[.*\]\)\. Rule: RAM attaches at most 10 custom policies to one principal \(https:\/\/www\.alibabacloud\.com\/help\/en\/ram\/product-overview\/limits\)\. Fix: combine the grants/,
+    );
+  });
+
+  test('custom policies over the quota across account and resource-group scopes are a warning, since the docs do not say whether they count', () => {
+    const stack = newStack();
+    const groups = Array.from({ length: CUSTOM_POLICIES_PER_PRINCIPAL_MAX + 1 }, (_, i) => `rg-team${i}`);
+    const grant = new CrAccessGrant(stack, 'Dev', {
+      principal: RamPrincipal.role('builder'),
+      access: CrAccess.custom(PolicyDocument.of([PolicyStatement.allow(['cr:PullRepository'])])),
+      scope: rg(groups),
+    });
+    expect(() => synth(stack)).not.toThrow();
+    const warnings = grant.node.metadata
+      .filter((m) => m.type === AnnotationMetadataEntryType.WARN)
+      .map((m) => String(m.data));
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^ServiceRole builder would have ${groups.length} custom policy attachments across account and resource-group scopes \\(0 at account scope; grants: platform/Dev\\) \\(value: \\["cr-platform-[0-9a-f]{12} at rg-team0",.*\\]\\)\\. Rule: RAM attaches at most 10 custom policies to one principal \\(https://www\\.alibabacloud\\.com/help/en/ram/product-overview/limits\\); the docs do not say whether attachments at resource-group scope count toward it \\(see RESOURCE_GROUP_SCOPE_QUOTA_DOCUMENTED\\)\\. Fix: expect AttachPolicy to fail if they do`,
+        ),
+      ),
+    ]);
+  });
+
+  test('one resource group fewer gives no quota warning', () => {
+    const stack = newStack();
+    const groups = Array.from({ length: CUSTOM_POLICIES_PER_PRINCIPAL_MAX }, (_, i) => `rg-team${i}`);
+    const grant = new CrAccessGrant(stack, 'Dev', {
+      principal: RamPrincipal.role('builder'),
+      access: CrAccess.custom(PolicyDocument.of([PolicyStatement.allow(['cr:PullRepository'])])),
+      scope: rg(groups),
+    });
+    synth(stack);
+    expect(grant.node.metadata.filter((m) => m.type === AnnotationMetadataEntryType.WARN)).toEqual([]);
+  });
+
+  test('two preset constructs creating the same RAM user name is an error naming both paths', () => {
+    const stack = newStack();
+    new CrReadOnlyUser(stack, 'CiA', { userName: 'ci' });
+    new CrReadOnlyUser(stack, 'CiB', { userName: 'ci', resourceGroupIds: ['rg-a1'] });
+    expect(() => synth(stack)).toThrow(
+      '[platform/CiB] 2 constructs create the RAM user ci (platform/CiA/User, platform/CiB/User) (value: "ci"). Rule: a RAM user name is unique in an account: the second creation would fail, or two resources would manage one identity. Fix: create the RAM user once and pass its name (e.g. RamPrincipal.user(user.name)) to every grant that needs it\n',
+    );
+  });
+
+  test("a preset construct's user and the stack's own alicloud_ram_user of the same name is an error", () => {
+    const stack = newStack();
+    new alicloud.ramUser.RamUser(stack, 'Ci', { name: 'ci' });
+    new CrReadOnlyUser(stack, 'Puller', { userName: 'ci' });
+    expect(() => synth(stack)).toThrow(
+      '[platform/Puller] 2 constructs create the RAM user ci (platform/Ci, platform/Puller/User)',
+    );
+  });
+
+  test("two of the stack's own groups of one name are reported on the stack once a grant is present", () => {
+    const stack = newStack();
+    new alicloud.ramGroup.RamGroup(stack, 'A', { groupName: 'readers' });
+    new alicloud.ramGroup.RamGroup(stack, 'B', { groupName: 'readers' });
+    new CrAccessGrant(stack, 'G', { principal: RamPrincipal.group('readers'), access: CrAccess.readOnly() });
+    expect(() => synth(stack)).toThrow(
+      '[platform] 2 constructs create the RAM user group readers (platform/A, platform/B) (value: "readers")',
+    );
+  });
+
+  test('different user names are fine', () => {
+    const stack = newStack();
+    new CrReadOnlyUser(stack, 'CiA', { userName: 'ci-a' });
+    new CrReadOnlyUser(stack, 'CiB', { userName: 'ci-b' });
+    expect(() => synth(stack)).not.toThrow();
+  });
+
+  test('a principal named by a literal and by a reference to the same user counts once toward the quota', () => {
+    const stack = newStack();
+    const alice = new alicloud.ramUser.RamUser(stack, 'Alice', { name: 'alice' });
+    new CrAccessGrant(stack, 'ByName', {
+      principal: RamPrincipal.user('alice'),
+      access: CrAccess.readOnly(),
+    });
+    new CrAccessGrant(stack, 'ByRef', {
+      principal: RamPrincipal.user(alice.name),
+      access: CrAccess.readOnly(),
+      scope: rg(['rg-a1']),
+    });
+    // Both grants are for one principal: the same preset at different scopes is fine.
+    expect(() => synth(stack)).not.toThrow();
+    const stack2 = newStack();
+    const bob = new alicloud.ramUser.RamUser(stack2, 'Bob', { name: 'bob' });
+    new CrAccessGrant(stack2, 'ByName', { principal: RamPrincipal.user('bob'), access: CrAccess.readOnly() });
+    new CrAccessGrant(stack2, 'ByRef', {
+      principal: RamPrincipal.user(bob.name),
+      access: CrAccess.fullAccess(),
+    });
+    expect(() => synth(stack2)).toThrow(
+      '[platform/ByRef] IMSUser bob is granted conflicting presets at account scope',
     );
   });
 });

@@ -135,7 +135,7 @@ describe('CrAccessCheck (stack-wide, at synth)', () => {
     const [warning] = stack.node.findChild('DevInTeamA').node.metadata.filter((m) => m.type !== 'stacktrace');
     expect(warning.type).toBe('@cdktf/warn');
     expect(warning.data).toMatch(
-      /^CR_RG_GRANT_GAP: IMSUser dev is granted \$\{alicloud_ram_policy.CrAll.policy_name\} in resource group rg-aek2teama, but 72 of its Container Registry actions .* \(value: cr:CancelArtifactDeleteTagTask, .*\)\. Rule: .*\. Fix: .*/,
+      /^IMSUser dev is granted \$\{alicloud_ram_policy.CrAll.policy_name\} in resource group rg-aek2teama, but 72 of its Container Registry actions .* \(value: cr:CancelArtifactDeleteTagTask, .*\)\. Rule: .*\. Fix: .*/,
     );
   });
 
@@ -145,7 +145,7 @@ describe('CrAccessCheck (stack-wide, at synth)', () => {
     CrAccessCheck.applyTo(stack, { mode: CrAccessCheckMode.ERROR });
     // Error annotations fail `cdktf synth` (the app's synthesizer), not Testing.synth.
     expect(() => stack.node.root.node.children.length && (stack.node.root as any).synth()).toThrow(
-      /\[platform\/DevInTeamA\] CR_RG_GRANT_GAP: /,
+      /\[platform\/DevInTeamA\] IMSUser dev is granted AliyunContainerRegistryReadOnlyAccess in resource group rg-aek2teama, but 37 /,
     );
   });
 
@@ -184,4 +184,18 @@ test('actions a grant of the constructs excludes on purpose are not reported mis
   expect(checkResources(readSynthesized(out, 'platform')).findings[0].missingActions).toEqual([
     'cr:GetWebHook',
   ]);
+});
+
+test('an invalid document is reported as not checked, with the rule it breaks', () => {
+  const stack = newStack();
+  const policy = new alicloud.ramPolicy.RamPolicy(stack, 'Bad', {
+    policyName: 'bad',
+    policyDocument: '{"Version":"1","Statement":[{"Effect":"allow","Action":"cr:*","Resource":"*"}]}',
+  });
+  handWritten(stack, { name: policy.policyName, type: 'Custom' });
+  const [finding] = check(stack).findings;
+  expect(finding.code).toBe(DiagnosticCode.CR_RG_GRANT_UNCHECKED);
+  expect(finding.rule).toMatch(
+    /^the document of alicloud_ram_policy.Bad is not a valid policy: \[Statement\[0\].Effect\] invalid Effect/,
+  );
 });

@@ -1,9 +1,10 @@
 import { DiagnosticCode, PolicyDocument, PolicyStatement } from '../../src/policy';
 import { PolicyError } from '../../src/policy/diagnostic';
 
+/** The error a document's first use throws (parsing itself keeps the errors for the user of the document). */
 function errorsOf(input: unknown): PolicyError {
   try {
-    PolicyDocument.fromObject(input);
+    PolicyDocument.fromObject(input).render();
   } catch (e) {
     if (e instanceof PolicyError) return e;
     throw e;
@@ -26,13 +27,13 @@ describe('parsing rejects bad input with path, value, rule and fix', () => {
       'a lower-case document key',
       { Version: '1', Statement: [ok], version: '1' },
       DiagnosticCode.UNKNOWN_POLICY_KEY,
-      '[] unknown key in a policy document. Did you mean "Version"? (value: "version"). Rule: a policy document has only the keys Version, Statement (keys are case-sensitive). Fix: remove "version" or correct its spelling',
+      'unknown key in a policy document. Did you mean "Version"? (value: "version"). Rule: a policy document has only the keys Version, Statement (keys are case-sensitive). Fix: remove "version" or correct its spelling',
     ],
     [
       'a Principal element',
       doc({ ...ok, Principal: { RAM: ['acs:ram::123:root'] } }),
       DiagnosticCode.UNKNOWN_POLICY_KEY,
-      '[Statement[0]] unknown key in a statement. (value: "Principal"). Rule: a statement has only the keys Effect, Action, NotAction, Resource, NotResource, Condition (keys are case-sensitive). Fix: remove it: Principal belongs in a role trust policy (alicloud_ram_role), not in a permission policy',
+      '[Statement[0]] unknown key in a statement (value: "Principal"). Rule: a statement has only the keys Effect, Action, NotAction, Resource, NotResource, Condition (keys are case-sensitive). Fix: remove it: Principal belongs in a role trust policy (alicloud_ram_role), not in a permission policy',
     ],
     [
       'a missing Effect',
@@ -121,8 +122,8 @@ describe('parsing rejects bad input with path, value, rule and fix', () => {
   });
 
   test('invalid JSON text names the parser error', () => {
-    expect(() => PolicyDocument.fromJson('{"Version": "1",')).toThrow(
-      /^\[\] the policy document is not valid JSON \(value: .+\)\. Rule: a policy document is a JSON object\. Fix: correct the JSON syntax at the position named$/,
+    expect(() => PolicyDocument.fromJson('{"Version": "1",').render()).toThrow(
+      /^the policy document is not valid JSON \(value: .+\)\. Rule: a policy document is a JSON object\. Fix: correct the JSON syntax at the position named$/,
     );
   });
 
@@ -136,11 +137,27 @@ describe('parsing rejects bad input with path, value, rule and fix', () => {
     ]);
   });
 
-  test('the programmatic factories obey the same rules as the parser', () => {
-    expect(() => PolicyStatement.allow(['GetRepository'])).toThrow(
-      '[Statement.Action[0]] malformed Action value (value: "GetRepository")',
+  test('the programmatic factories obey the same rules as the parser; a statement locates its errors inside itself', () => {
+    const bad = PolicyStatement.allow(['GetRepository']);
+    expect(bad.errors.map((d) => d.location)).toEqual(['Action[0]']);
+    expect(() => bad.actions).toThrow('[Action[0]] malformed Action value (value: "GetRepository")');
+    expect(() => PolicyDocument.of([PolicyStatement.allow(['cr:GetRepository']), bad]).render()).toThrow(
+      '[Statement[1].Action[0]] malformed Action value (value: "GetRepository")',
     );
-    expect(() => PolicyDocument.of([])).toThrow('[Statement] Statement is not a non-empty list (value: [])');
+    expect(() => PolicyDocument.of([]).render()).toThrow(
+      '[Statement] Statement is not a non-empty list (value: [])',
+    );
+  });
+
+  test('parsing does not throw: the errors wait for the first use of the document, which throws them all', () => {
+    const d = PolicyDocument.fromObject(doc({ ...ok, Effect: 'allow' }));
+    expect(d.errors.map((e) => [e.code, e.location])).toEqual([
+      [DiagnosticCode.INVALID_EFFECT, 'Statement[0].Effect'],
+    ]);
+    for (const use of [() => d.render(), () => d.statements, () => d.toJson(), () => d.isSameAs(d)]) {
+      expect(use).toThrow(PolicyError);
+    }
+    expect(PolicyDocument.fromObject(doc(ok)).errors).toEqual([]);
   });
 
   test('describe() prefixes each message with a context such as a construct path', () => {
