@@ -1,0 +1,87 @@
+/**
+ * Reads a folder of Terraform `.tf` files (one module: the folder's own files, as Terraform reads them;
+ * a single `.tf` file is read alone). HCL is parsed by `@cdktf/hcl2json`, HashiCorp's HCL parser
+ * compiled to WebAssembly (offline, no Terraform needed), which gives every expression as a `${...}`
+ * string. Literal expressions, such as `jsonencode({...})` of a literal policy document, are then
+ * evaluated (hcl-literal.ts); everything else stays an expression, for the check to follow or to report
+ * as not checked. Lines come from each block's header (`resource "<type>" "<name>"`) in the file text.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ResourceMode, type TerraformResource } from '../model/terraform';
+import { evaluateLiterals } from './hcl-literal';
+import { InputError, oneLine, readText } from './input-error';
+import type { Configuration } from './read-cdktf';
+
+type Json = { [key: string]: unknown };
+
+const BLOCKS: { [block: string]: ResourceMode } = { resource: ResourceMode.MANAGED, data: ResourceMode.DATA };
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** 1-based line of `<block> "<type>" "<name>"` in `text` (labels may be quoted or bare). */
+function blockLine(text: string, block: string, type: string, name: string): number | undefined {
+  const label = (l: string) => `(?:"${escapeRegExp(l)}"|${escapeRegExp(l)}(?![\\w-]))`;
+  const m = new RegExp(`^[ \\t]*${block}[ \\t]+${label(type)}[ \\t]+${label(name)}`, 'm').exec(text);
+  if (m === null) return undefined;
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < m.index; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+// hcl2json is loaded on first use: its WebAssembly module costs ~0.4 s, paid only for .tf input.
+async function parseHcl(file: string, text: string): Promise<Json> {
+  const hcl2json: typeof import('@cdktf/hcl2json') = await import('@cdktf/hcl2json');
+  try {
+    return (await hcl2json.parse(path.basename(file), text)) as Json;
+  } catch (e) {
+    throw new InputError(file, `invalid HCL (${oneLine(String((e as Error).message ?? e))})`);
+  }
+}
+
+/** The resources of one `.tf` file. */
+export async function readTfFile(file: string): Promise<TerraformResource[]> {
+  const text = readText(file);
+  const parsed = await parseHcl(file, text);
+  const out: TerraformResource[] = [];
+  for (const [block, mode] of Object.entries(BLOCKS)) {
+    const types = parsed[block];
+    if (types === undefined || types === null || typeof types !== 'object') continue;
+    for (const [type, byName] of Object.entries(types as Json)) {
+      for (const [name, bodies] of Object.entries(byName as Json)) {
+        // hcl2json gives each block as a list of bodies; a resource block has exactly one.
+        const body = (Array.isArray(bodies) ? bodies[0] : bodies) as Json;
+        out.push({
+          mode,
+          type,
+          name,
+          attributes: evaluateLiterals(body ?? {}) as Json,
+          location: { file, line: blockLine(text, block, type, name) },
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** The `.tf` files of a folder, sorted (Terraform reads them all as one module). */
+export function tfFiles(dir: string): string[] {
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.tf'))
+    .sort()
+    .map((f) => path.join(dir, f))
+    .filter((f) => fs.statSync(f).isFile());
+}
+
+/** Reads a folder of `.tf` files (or one `.tf` file) as one configuration. */
+export async function readTfFolder(dirOrFile: string): Promise<Configuration> {
+  const isDir = fs.statSync(dirOrFile).isDirectory();
+  const files = isDir ? tfFiles(dirOrFile) : [dirOrFile];
+  if (files.length === 0) throw new InputError(dirOrFile, 'the folder holds no .tf file');
+  const resources: TerraformResource[] = [];
+  for (const f of files) resources.push(...(await readTfFile(f)));
+  return { source: dirOrFile, resources };
+}
