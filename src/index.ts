@@ -7,4 +7,5 @@
  *   - src/constructs: the constructs.
  */
 export * from './constructs';
+export * from './model';
 export * from './policy';

@@ -1,5 +1,6 @@
 export { CrAccess, CrPreset } from './access';
 export type { AccountOptions } from './account';
+export { CrAccessCheck, CrAccessCheckMode, type CrAccessCheckProps } from './check';
 export { CrReadOnlyUser, type CrReadOnlyUserProps } from './cr-read-only-user';
 export { CrAccessGrant, type CrAccessGrantProps, type CrSplitOptions } from './grant';
 export { CrPolicyRegistry, type RegisteredPolicy } from './policy-registry';

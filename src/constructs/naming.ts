@@ -13,6 +13,8 @@
  *     first 8 hex digits of the SHA-256 of the Terraform expression the token stands for (see
  *     token-key.ts), equally independent of the list's order. Policies come in a fixed
  *     order: system policy first, then custom policies in size-split order.
+ *   - An attachment added by CrAccessCheck in fix mode is `Fix<h>`, h the first 8 hex digits of the
+ *     SHA-256 of principal type, principal name and policy name: one per principal and policy.
  */
 import { createHash } from 'node:crypto';
 import { POLICY_NAME_RULE, type PolicyDocument } from '../policy';
@@ -59,4 +61,9 @@ export function accountAttachmentId(position: number): string {
 export function resourceGroupAttachmentId(group: TokenKey, position: number): string {
   const name = group.fromToken ? `Rg${sha256Hex(group.key).slice(0, TOKEN_GROUP_HASH_LENGTH)}` : group.key;
   return `${name}-${position}`;
+}
+
+/** The attachment CrAccessCheck adds in fix mode for one principal and policy. */
+export function fixAttachmentId(principalType: string, principalName: string, policyName: string): string {
+  return `Fix${sha256Hex([principalType, principalName, policyName].join('\n')).slice(0, TOKEN_GROUP_HASH_LENGTH)}`;
 }

@@ -23,6 +23,16 @@ export interface CheckFinding {
   /** The principal as the attachment names it (`principal_type` and the name it resolves to). */
   readonly principal: string;
   /**
+   * The principal's type (`IMSUser`, `IMSGroup`, `ServiceRole`), when it can be read.
+   * @default - not known
+   */
+  readonly principalType?: string;
+  /**
+   * The principal's RAM name as an account-scope attachment writes it (a literal or `${...}`).
+   * @default - not known
+   */
+  readonly principalName?: string;
+  /**
    * The resource group, as written (an ID or an expression).
    * @default - not known
    */

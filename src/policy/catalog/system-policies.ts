@@ -16,6 +16,14 @@ export class SystemPolicy {
     'AliyunContainerRegistryReadOnlyAccess',
   );
 
+  /** The system policy of that name whose document the library knows, if any (names are case-sensitive). */
+  public static tryFromName(policyName: string): SystemPolicy | undefined {
+    return [
+      SystemPolicy.CONTAINER_REGISTRY_FULL_ACCESS,
+      SystemPolicy.CONTAINER_REGISTRY_READ_ONLY_ACCESS,
+    ].find((p) => p.policyName === policyName);
+  }
+
   /** The policy's name, as used in `policy_name`. */
   public readonly policyName: string;
   /** What Alibaba says it allows. */

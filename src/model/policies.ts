@@ -1,0 +1,110 @@
+/**
+ * The document an attachment grants: a system policy whose document the library knows, or a custom
+ * policy defined in the same configuration (`alicloud_ram_policy`, `alicloud_resource_manager_policy`),
+ * found through the reference or the literal name the attachment uses. Anything else (a policy created
+ * elsewhere, a document computed at apply time) is not read, and the reason says why.
+ */
+import { PolicyDocument, SystemPolicy } from '../policy';
+import { PolicyError } from '../policy/diagnostic';
+import { isExpression, literalString, type ResourceIndex, referencesIn } from './references';
+import { resourceAddress, type TerraformResource } from './terraform';
+
+/** Resource types that define custom policies, and their name and document attributes (newest first). */
+const POLICY_RESOURCES: { [type: string]: { names: string[]; documents: string[] } } = {
+  alicloud_ram_policy: { names: ['policy_name', 'name'], documents: ['policy_document', 'document'] },
+  alicloud_resource_manager_policy: { names: ['policy_name'], documents: ['policy_document'] },
+};
+
+/** A document, or why there is none. */
+export interface ResolvedPolicy {
+  readonly document?: PolicyDocument;
+  /** Why the document could not be read (set when `document` is not). */
+  readonly reason?: string;
+  /** The policy resource, for a custom policy of the configuration. */
+  readonly resource?: TerraformResource;
+}
+
+/** The custom policy resources of a configuration, by literal policy name. */
+export function customPoliciesByName(
+  resources: readonly TerraformResource[],
+): Map<string, TerraformResource> {
+  const out = new Map<string, TerraformResource>();
+  for (const r of resources) {
+    const kind = POLICY_RESOURCES[r.type];
+    if (kind === undefined) continue;
+    const name = kind.names.map((a) => literalString(r.attributes[a])).find(Boolean);
+    if (name !== undefined) out.set(name, r);
+  }
+  return out;
+}
+
+/** The document that an attachment's `policy_name`/`policy_type` stands for. */
+export function resolvePolicy(
+  index: ResourceIndex,
+  byName: Map<string, TerraformResource>,
+  from: TerraformResource,
+  policyName: unknown,
+  policyType: unknown,
+): ResolvedPolicy {
+  const type = literalString(policyType);
+  const name = literalString(policyName);
+  if (type === 'System') {
+    if (name === undefined)
+      return { reason: `the system policy's name is an expression (${String(policyName)})` };
+    const system = SystemPolicy.tryFromName(name);
+    return system === undefined
+      ? { reason: `the document of system policy ${name} is not in the library's catalog of system policies` }
+      : { document: system.document };
+  }
+  if (type !== 'Custom')
+    return { reason: `policy_type is ${JSON.stringify(policyType)}, not "System" or "Custom"` };
+  let resource: TerraformResource | undefined;
+  if (name !== undefined) {
+    resource = byName.get(name);
+    if (resource === undefined)
+      return { reason: `custom policy ${name} is not defined in this configuration (created outside it?)` };
+  } else {
+    const [ref] = referencesIn(policyName, Object.keys(POLICY_RESOURCES));
+    resource = ref === undefined ? undefined : index.resolve(from, ref);
+    if (resource === undefined)
+      return { reason: `policy_name ${String(policyName)} names no policy of this configuration` };
+  }
+  return { ...documentOf(resource), resource };
+}
+
+function documentOf(resource: TerraformResource): ResolvedPolicy {
+  const kind = POLICY_RESOURCES[resource.type];
+  const attribute = kind.documents.find((a) => resource.attributes[a] !== undefined);
+  const text = attribute === undefined ? undefined : resource.attributes[attribute];
+  const where = resourceAddress(resource);
+  if (text === undefined) {
+    const statements = resource.attributes.statement;
+    if (Array.isArray(statements)) return parse(where, statementBlocksDocument(statements));
+    return { reason: `${where} has no policy document` };
+  }
+  if (typeof text !== 'string' || isExpression(text))
+    return {
+      reason: `the document of ${where} is computed (${String(text)}), so it cannot be read before apply`,
+    };
+  return parse(where, text);
+}
+
+/** The deprecated `statement` blocks of alicloud_ram_policy, as a document. */
+function statementBlocksDocument(blocks: unknown[]): unknown {
+  const statement = blocks.map((b) => {
+    const block = (b ?? {}) as Record<string, unknown>;
+    return { Effect: block.effect, Action: block.action, Resource: block.resource };
+  });
+  return { Version: '1', Statement: statement };
+}
+
+function parse(where: string, input: unknown): ResolvedPolicy {
+  try {
+    return {
+      document: typeof input === 'string' ? PolicyDocument.fromJson(input) : PolicyDocument.fromObject(input),
+    };
+  } catch (e) {
+    if (!(e instanceof PolicyError)) throw e;
+    return { reason: `the document of ${where} is not a valid policy: ${e.message.split('\n')[0]}` };
+  }
+}
