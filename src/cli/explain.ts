@@ -34,11 +34,21 @@ export function explainJson(split: ResourceGroupSplit): string {
 }
 
 export function explainTable(split: ResourceGroupSplit): string {
-  const lines = ['Resource-group document (attach at resource-group scope):', split.resourceGroupDocument.render(), ''];
+  const lines = [
+    'Resource-group document (attach at resource-group scope):',
+    split.resourceGroupDocument.render(),
+    '',
+  ];
   lines.push('Account-level document (attach at account scope, to the same principal):');
-  lines.push(split.accountLevelDocument?.render() ?? 'none: every granted catalog action supports resource groups');
+  lines.push(
+    split.accountLevelDocument?.render() ?? 'none: every granted catalog action supports resource groups',
+  );
   if (split.diagnostics.length > 0) {
-    lines.push('', 'Diagnostics:', ...split.diagnostics.map((d) => `  ${d.severity} ${d.code} ${formatDiagnostic(d)}`));
+    lines.push(
+      '',
+      'Diagnostics:',
+      ...split.diagnostics.map((d) => `  ${d.severity} ${d.code} ${formatDiagnostic(d)}`),
+    );
   }
   lines.push('', `Granted catalog actions (${split.explanation.length}):`);
   lines.push(

@@ -12,7 +12,8 @@ import { DiagnosticCode, Severity } from '../policy/diagnostic';
 import type { CheckRun } from './run-result';
 import { toolInfo } from './tool-info';
 
-export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+export const SARIF_SCHEMA =
+  'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
 const RULES: { id: DiagnosticCode; name: string; short: string; full: string; level: string }[] = [
   {
@@ -52,6 +53,8 @@ function result(f: CheckFinding): { [key: string]: unknown } {
     logicalLocations.push({ fullyQualifiedName: f.location.constructPath, kind: 'object' });
   }
   const properties: { [key: string]: unknown } = { principal: f.principal, missingActions: f.missingActions };
+  if (f.principalType !== undefined) properties.principalType = f.principalType;
+  if (f.principalName !== undefined) properties.principalName = f.principalName;
   if (f.resourceGroupId !== undefined) properties.resourceGroupId = f.resourceGroupId;
   if (f.policyName !== undefined) properties.policyName = f.policyName;
   if (f.fixDocument !== undefined) properties.fixDocument = f.fixDocument;

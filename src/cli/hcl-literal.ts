@@ -121,7 +121,9 @@ class Parser {
     let lines = body.slice(0, close.index).split('\n');
     if (lines[lines.length - 1] === '') lines.pop();
     if (m[1] === '-') {
-      const indent = Math.min(...lines.filter((l) => l.trim() !== '').map((l) => /^[ \t]*/.exec(l)![0].length));
+      const indent = Math.min(
+        ...lines.filter((l) => l.trim() !== '').map((l) => /^[ \t]*/.exec(l)![0].length),
+      );
       lines = lines.map((l) => l.slice(Number.isFinite(indent) ? indent : 0));
     }
     const value = lines.map((l) => `${l}\n`).join('');

@@ -71,7 +71,9 @@ function leafReferences(references: string[]): string[] {
 function unknownValue(expression: unknown): unknown {
   if (isObject(expression)) {
     if ('constant_value' in expression) return expression.constant_value;
-    const refs = leafReferences(asArray(expression.references).filter((r): r is string => typeof r === 'string'));
+    const refs = leafReferences(
+      asArray(expression.references).filter((r): r is string => typeof r === 'string'),
+    );
     if (refs.length > 0) return refs.map((r) => `\${${r}}`).join('');
   }
   // Computed without references (a function of nothing the plan shows, or a nested block).

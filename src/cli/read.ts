@@ -54,9 +54,14 @@ async function readFolder(dir: string): Promise<ReadConfiguration[]> {
 function readJsonFile(file: string): ReadConfiguration {
   const text = readText(file);
   const json = parseJson(file, text);
-  if (isPlanJson(json)) return { source: file, resources: resourcesOfPlan(file, json), form: InputForm.PLAN_JSON };
+  if (isPlanJson(json))
+    return { source: file, resources: resourcesOfPlan(file, json), form: InputForm.PLAN_JSON };
   if (isTerraformJsonConfig(json)) {
-    return { source: file, resources: resourcesOfTerraformJson(file, json, text), form: InputForm.TERRAFORM_JSON };
+    return {
+      source: file,
+      resources: resourcesOfTerraformJson(file, json, text),
+      form: InputForm.TERRAFORM_JSON,
+    };
   }
   throw new InputError(
     file,

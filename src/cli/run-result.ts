@@ -42,6 +42,8 @@ export function findingFields(f: CheckFinding): { [field: string]: unknown } {
     attachment: f.attachment,
     principal: f.principal,
   };
+  if (f.principalType !== undefined) out.principalType = f.principalType;
+  if (f.principalName !== undefined) out.principalName = f.principalName;
   if (f.resourceGroupId !== undefined) out.resourceGroupId = f.resourceGroupId;
   if (f.policyName !== undefined) out.policyName = f.policyName;
   out.missingActions = f.missingActions;

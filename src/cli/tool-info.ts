@@ -21,7 +21,9 @@ export function toolInfo(): ToolInfo {
     if (!fs.existsSync(file)) continue;
     const pkg = JSON.parse(fs.readFileSync(file, 'utf8'));
     if (typeof pkg.name !== 'string' || !pkg.name.endsWith('-alicloud-cr-access')) continue;
-    const repo = String(pkg.repository?.url ?? '').replace(/^git\+/, '').replace(/\.git$/, '');
+    const repo = String(pkg.repository?.url ?? '')
+      .replace(/^git\+/, '')
+      .replace(/\.git$/, '');
     cached = { name: pkg.name, version: String(pkg.version), informationUri: repo };
     return cached;
   }
