@@ -1,7 +1,7 @@
 /** The example app that cdktf.json runs: `cdktf synth`, or `npm run example` for the same plus a summary. */
-import { App } from '../src/core-lib';
+import { CrAccessReport } from '../src';
+import { App, TerraformStack } from '../src/core-lib';
 import { PlatformRegistryStack } from './platform-stack';
-import { summarize } from './summary';
 
 export function buildApp(outdir?: string): App {
   const app = new App({ outdir });
@@ -16,5 +16,8 @@ export function buildApp(outdir?: string): App {
 if (require.main === module) {
   const app = buildApp();
   app.synth();
-  if (process.env.CR_ACCESS_SUMMARY === '1') console.log(summarize(app));
+  if (process.env.CR_ACCESS_SUMMARY === '1') {
+    for (const stack of app.node.children.filter(TerraformStack.isStack))
+      console.log(CrAccessReport.text(stack));
+  }
 }

@@ -1,26 +1,21 @@
 /**
- * CrAccessGrant: a principal, an access, a scope. At account scope it attaches the system policy or
- * the stack's custom policy. At resource-group scope it attaches the access in every group, and
- * attaches at account scope the policy that the engine's split derives for the actions that
- * resource-group scope ignores, listed explicitly. All policy logic is in src/policy.
+ * CrAccessGrant: a principal, an access, a scope. The grant is planned by the model (planGrant in
+ * src/model/grant.ts: which policies are attached where, what moved to account level); this construct
+ * checks its props, names custom policies through the stack's registry, and emits the plan as
+ * attachments. All policy logic is in src/policy and src/model.
  */
 import { Construct } from 'constructs';
 import { TerraformStack, Token } from '../core-lib';
 import { resourceManagerPolicyAttachment } from '../generated/alicloud';
+import { type GrantPlan, type GrantPolicy, planGrant } from '../model';
 import {
   type ActionPlacement,
-  checkActions,
   DiagnosticCode,
   nameViolations,
   POLICY_NAME_RULE,
   type PolicyDocument,
   RESOURCE_GROUP_ID_RULE,
-  type ResourceGroupSplit,
-  type ResourceGroupSplitOptions,
-  splitBySize,
-  splitForResourceGroupScope,
 } from '../policy';
-import { throwIfErrors } from '../policy/diagnostic';
 import type { CrAccess } from './access';
 import { type AccountOptions, accountAlias, accountViolations } from './account';
 import { annotate, throwViolations, type Violation, withPath } from './errors';
@@ -81,32 +76,6 @@ export interface CrAccessGrantProps extends AccountOptions, CrSplitOptions {
   readonly policyNamePrefix?: string;
 }
 
-interface AttachedPolicy {
-  /** The literal name, for construct IDs and the ledger. */
-  readonly name: string;
-  /** What the attachment references (a token for custom policies, so Terraform orders them). */
-  readonly ref: string;
-  readonly type: 'System' | 'Custom';
-}
-
-const splitCache = new Map<string, ResourceGroupSplit>();
-
-/** The split is pure, so identical grants (50 developers, one document) share one computation. */
-function cachedSplit(document: PolicyDocument, options: ResourceGroupSplitOptions): ResourceGroupSplit {
-  const key = JSON.stringify([
-    document.render(),
-    [...(options.excludeFromAccountLevel ?? [])].sort(),
-    options.excludeWriteActionsFromAccountLevel === true,
-    [...(options.acceptUnknownActions ?? [])].sort(),
-  ]);
-  let split = splitCache.get(key);
-  if (split === undefined) {
-    split = splitForResourceGroupScope(document, options);
-    splitCache.set(key, split);
-  }
-  return split;
-}
-
 /** Grants a principal Container Registry access at account or resource-group scope. */
 export class CrAccessGrant extends Construct {
   /** Who is granted. */
@@ -123,6 +92,8 @@ export class CrAccessGrant extends Construct {
   public readonly customPolicyNames: string[];
   /** Names of the system policies this grant attaches. */
   public readonly systemPolicyNames: string[];
+  /** The grant as the model describes it (src/model/grant.ts): what this construct emits as resources. */
+  public readonly plan: GrantPlan;
 
   public constructor(scope: Construct, id: string, props: CrAccessGrantProps) {
     super(scope, id);
@@ -132,74 +103,71 @@ export class CrAccessGrant extends Construct {
     this.scope = grantScope;
     const rgKeys = grantScope.resourceGroupIds.map((id) => tokenKey(this, id));
     throwViolations(this, grantViolations(props, grantScope, rgKeys));
+    this.plan = withPath(this, () =>
+      planGrant({
+        ...props,
+        principal: props.principal,
+        preset: props.access.preset,
+        document: props.access.document,
+        systemPolicyName: props.access.systemPolicy?.policyName,
+        isResourceGroupScope: grantScope.isResourceGroupScope,
+        resourceGroupIds: grantScope.resourceGroupIds,
+      }),
+    );
+    annotate(this, this.plan.diagnostics);
+    this.explanation = this.plan.explanation;
+    this.accountLevelDocument = this.plan.accountLevelDocument;
+
     const prefix = props.policyNamePrefix ?? defaultPolicyNamePrefix(TerraformStack.of(this).node.id);
     const registry = CrPolicyRegistry.of(this);
-    const custom = (documents: PolicyDocument[]): AttachedPolicy[] =>
-      documents.map((d) => {
-        const name = registry.policyFor(prefix, d);
-        return { name: name.name, ref: name.nameReference, type: 'Custom' };
-      });
-    const system = props.access.systemPolicy;
-    const asSystem = (): AttachedPolicy[] =>
-      system === undefined ? [] : [{ name: system.policyName, ref: system.policyName, type: 'System' }];
-
-    let accountPolicies: AttachedPolicy[];
-    const rgIds = grantScope.resourceGroupIds;
-    if (!grantScope.isResourceGroupScope) {
-      this.explanation = [];
-      if (system === undefined) {
-        annotate(
-          this,
-          withPath(this, () => throwIfErrors(checkActions(props.access.document, props))),
-        );
-      }
-      accountPolicies =
-        system === undefined ? custom(withPath(this, () => splitBySize(props.access.document))) : asSystem();
-    } else {
-      const split = withPath(this, () => cachedSplit(props.access.document, props));
-      annotate(this, split.diagnostics);
-      this.explanation = split.explanation;
-      this.accountLevelDocument = split.accountLevelDocument;
-      const scoped =
-        system === undefined
-          ? custom(withPath(this, () => splitBySize(split.resourceGroupDocument)))
-          : asSystem();
+    const attached = (p: GrantPolicy): { name: string; ref: string } => {
+      if (p.systemPolicyName !== undefined) return { name: p.systemPolicyName, ref: p.systemPolicyName };
+      const registered = registry.policyFor(prefix, p.document);
+      return { name: registered.name, ref: registered.nameReference };
+    };
+    const scoped = this.plan.resourceGroupPolicies.map(attached);
+    if (scoped.length > 0) {
       const principalName = resourceManagerPrincipalName(props.principal, accountAlias(this, props));
-      rgIds.forEach((resourceGroupId, i) => {
-        for (const [k, policy] of scoped.entries()) {
+      grantScope.resourceGroupIds.forEach((resourceGroupId, i) => {
+        scoped.forEach((policy, k) => {
           new resourceManagerPolicyAttachment.ResourceManagerPolicyAttachment(
             this,
             resourceGroupAttachmentId(rgKeys[i], k),
             {
               policyName: policy.ref,
-              policyType: policy.type,
+              policyType: this.plan.resourceGroupPolicies[k].policyType,
               principalName,
               principalType: props.principal.principalType,
               resourceGroupId,
             },
           );
-        }
+        });
       });
-      accountPolicies =
-        split.accountLevelDocument === undefined
-          ? []
-          : custom(withPath(this, () => splitBySize(split.accountLevelDocument!)));
-      this.customPolicyNames = [...scoped, ...accountPolicies]
-        .filter((p) => p.type === 'Custom')
-        .map((p) => p.name);
     }
-    for (const [k, policy] of accountPolicies.entries()) {
-      attachAtAccountScope(this, accountAttachmentId(k), props.principal, policy.ref, policy.type);
-    }
-    this.customPolicyNames ??= accountPolicies.filter((p) => p.type === 'Custom').map((p) => p.name);
-    this.systemPolicyNames = asSystem().map((p) => p.name);
+    const account = this.plan.accountPolicies.map(attached);
+    account.forEach((policy, k) => {
+      const type = this.plan.accountPolicies[k].policyType;
+      attachAtAccountScope(this, accountAttachmentId(k), props.principal, policy.ref, type);
+    });
+    const names = (policies: GrantPolicy[], refs: { name: string }[], type: string) =>
+      refs.filter((_, k) => policies[k].policyType === type).map((r) => r.name);
+    this.customPolicyNames = [
+      ...names(this.plan.resourceGroupPolicies, scoped, 'Custom'),
+      ...names(this.plan.accountPolicies, account, 'Custom'),
+    ];
+    this.systemPolicyNames = [
+      ...names(this.plan.resourceGroupPolicies, scoped, 'System'),
+      ...names(this.plan.accountPolicies, account, 'System'),
+    ];
     CrAccessLedger.of(this).record({
       grant: this,
+      plan: this.plan,
+      policyNames: [...scoped, ...account].map((p) => p.name),
       principal: props.principal,
       preset: props.access.preset,
       scopes: grantScope.isResourceGroupScope ? rgKeys.map((g) => g.key) : ['account'],
-      accountCustomPolicies: accountPolicies.filter((p) => p.type === 'Custom').map((p) => p.name),
-      accountSystemPolicies: accountPolicies.filter((p) => p.type === 'System').map((p) => p.name),
+      accountCustomPolicies: names(this.plan.accountPolicies, account, 'Custom'),
+      accountSystemPolicies: names(this.plan.accountPolicies, account, 'System'),
     });
   }
 }

@@ -6,14 +6,16 @@
  *     access for the same user in the same resource group is a mistake, whichever was meant).
  */
 import { Construct } from 'constructs';
-import { TerraformStack } from '../core-lib';
+import { AnnotationMetadataEntryType, TerraformStack } from '../core-lib';
 import {
   CUSTOM_POLICIES_PER_PRINCIPAL_MAX,
   DiagnosticCode,
   RAM_LIMITS_SOURCE,
   SYSTEM_POLICIES_PER_PRINCIPAL_MAX,
 } from '../policy';
+import { type GrantReport, type GrantPlan, reportHeadline, summarizeGrant, attachmentCount } from '../model';
 import { CrPreset } from './access';
+import { CrPolicyRegistry } from './policy-registry';
 import { describe } from './errors';
 import type { IRamPrincipal } from './principal';
 import { tokenKey } from './token-key';
@@ -22,6 +24,9 @@ const LEDGER_ID = 'CrAccessLedger';
 
 interface GrantRecord {
   readonly grant: Construct;
+  readonly plan: GrantPlan;
+  /** Names of the policies the grant attaches, in plan order (resource-group policies, then account). */
+  readonly policyNames: string[];
   readonly principal: IRamPrincipal;
   readonly preset: CrPreset;
   /** `account`, or resource groups by their keys (token-key.ts). */
@@ -41,6 +46,7 @@ export class CrAccessLedger extends Construct {
   }
 
   private readonly records: GrantRecord[] = [];
+  private summarized = false;
 
   private constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -51,7 +57,34 @@ export class CrAccessLedger extends Construct {
     this.records.push(entry);
   }
 
+  /** The stack's grants, as the model summarizes them (report.ts). */
+  public report(): GrantReport {
+    return {
+      stack: TerraformStack.of(this).node.id,
+      grants: this.records.map((r) =>
+        summarizeGrant(r.grant.node.path, r.plan, {
+          principalName: tokenKey(this, r.principal.principalName).key,
+          resourceGroupIds: r.plan.resourceGroupIds.length === 0 ? [] : r.scopes,
+          policyNames: r.policyNames,
+        }),
+      ),
+      customPolicies: CrPolicyRegistry.of(this).size,
+      attachments: this.records.reduce((n, r) => n + attachmentCount(r.plan), 0),
+    };
+  }
+
   private validate(): string[] {
+    // One information annotation per stack, not per grant: what moved is in the report.
+    if (!this.summarized) {
+      this.summarized = true;
+      this.node.addMetadata(
+        AnnotationMetadataEntryType.INFO,
+        `${DiagnosticCode.CR_ACCESS_SUMMARY}: ${reportHeadline(this.report())}`,
+        {
+          stackTrace: false,
+        },
+      );
+    }
     const byPrincipal = new Map<string, GrantRecord[]>();
     for (const r of this.records) {
       // Two reads of one user's name are two tokens but one principal.

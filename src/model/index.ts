@@ -4,5 +4,7 @@
  */
 export * from './check';
 export * from './finding';
+export * from './grant';
+export * from './report';
 export * from './synthesized';
 export * from './terraform';

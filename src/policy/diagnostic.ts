@@ -54,6 +54,8 @@ export enum DiagnosticCode {
   // Findings of the check over Terraform configuration (src/model/check.ts).
   CR_RG_GRANT_GAP = 'CR_RG_GRANT_GAP',
   CR_RG_GRANT_UNCHECKED = 'CR_RG_GRANT_UNCHECKED',
+  // The stack's summary of what its grants moved to account level (information).
+  CR_ACCESS_SUMMARY = 'CR_ACCESS_SUMMARY',
 }
 
 /** One finding. */

@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildApp } from '../../examples/main';
-import { summarize } from '../../examples/summary';
+import { CrAccessReport } from '../../src';
+import { TerraformStack } from '../../src/core-lib';
 import { validateStack } from '../support/schema-validator';
 
 function synthesizeIn(cwd: string): { app: ReturnType<typeof buildApp>; files: Map<string, Buffer> } {
@@ -50,10 +51,11 @@ test('the example stack is as snapshotted', () => {
   expect(rest).toMatchSnapshot();
 });
 
-test('the summary names every grant and what was split to account level', () => {
-  const text = summarize(first.app);
+test('the report names every grant and what was moved to account level', () => {
+  const [platform] = first.app.node.children.filter(TerraformStack.isStack);
+  const text = CrAccessReport.text(platform);
   expect(text).toMatch(
     /^stack platform-registry-access: 6 grants, 3 custom policies, 12 policy attachments$/m,
   );
-  expect(text).toContain('split to account level for 4 grant(s), 37 actions: cr:GetAccessVpcLink');
+  expect(text).toContain('moved to account level for 4 grant(s), 37 actions: cr:GetAccessVpcLink, ');
 });

@@ -1,0 +1,86 @@
+/**
+ * What a stack grants, in a few lines: per grant the principal, preset, scope and policies, and which
+ * actions moved to account level (grants that moved the same actions are listed together). Built from
+ * grant plans (grant.ts), so it says what the constructs emit, not what they were asked for.
+ */
+import type { GrantPlan } from './grant';
+
+/** One grant of a report. */
+export interface GrantSummary {
+  /** The grant's construct path. */
+  readonly path: string;
+  /** `<principal type> <name>`; a name given as a reference is shown as its expression. */
+  readonly principal: string;
+  readonly preset: string;
+  /** `account`, or `resource groups: <ids>`. */
+  readonly scope: string;
+  /** Names of the policies attached, system first. */
+  readonly policies: string[];
+  /** Catalog actions moved to account level (sorted). */
+  readonly movedToAccountLevel: string[];
+}
+
+/** A stack's report. */
+export interface GrantReport {
+  readonly stack: string;
+  readonly grants: GrantSummary[];
+  /** Custom policies of the stack. */
+  readonly customPolicies: number;
+  /** Policy attachments made by the grants. */
+  readonly attachments: number;
+}
+
+/**
+ * The summary of one planned grant. The emitter gives what the plan cannot know: the names of the
+ * policies in plan order, and how to show the principal's name and the resource groups (a reference
+ * rather than a placeholder for a value not known yet).
+ */
+export function summarizeGrant(
+  path: string,
+  plan: GrantPlan,
+  shown: { principalName: string; resourceGroupIds: string[]; policyNames: string[] },
+): GrantSummary {
+  const groups = shown.resourceGroupIds;
+  const { principalName, policyNames } = shown;
+  return {
+    path,
+    principal: `${plan.principal.principalType} ${principalName}`,
+    preset: plan.preset,
+    scope: groups.length === 0 ? 'account' : `resource groups: ${groups.join(', ')}`,
+    policies: policyNames,
+    movedToAccountLevel: plan.movedToAccountLevel,
+  };
+}
+
+/** How many attachments a plan emits. */
+export function attachmentCount(plan: GrantPlan): number {
+  return plan.resourceGroupIds.length * plan.resourceGroupPolicies.length + plan.accountPolicies.length;
+}
+
+/** The report as text: one line for the stack, one per grant, one per distinct set of moved actions. */
+export function formatGrantReport(report: GrantReport): string {
+  const lines = [
+    `stack ${report.stack}: ${report.grants.length} grants, ${report.customPolicies} custom policies, ${report.attachments} policy attachments`,
+  ];
+  const moved = new Map<string, string[]>();
+  for (const g of report.grants) {
+    lines.push(`  ${g.path}: ${g.principal}, ${g.preset}, ${g.scope}; ${g.policies.join(', ')}`);
+    if (g.movedToAccountLevel.length === 0) continue;
+    const key = g.movedToAccountLevel.join(' ');
+    moved.set(key, [...(moved.get(key) ?? []), g.path]);
+  }
+  for (const [actions, paths] of moved) {
+    const list = actions.split(' ');
+    lines.push(
+      `  moved to account level for ${paths.length} grant(s), ${list.length} actions: ${list.join(', ')}`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/** One line for an information annotation: what moved, stack-wide. */
+export function reportHeadline(report: GrantReport): string {
+  const moving = report.grants.filter((g) => g.movedToAccountLevel.length > 0);
+  const actions = new Set(moving.flatMap((g) => g.movedToAccountLevel));
+  return `${report.grants.length} Container Registry grants, ${report.customPolicies} custom policies, ${report.attachments} attachments; ${moving.length} resource-group grants had ${actions.size} actions without resource-group support moved to account-level policies (CrAccessReport.of(stack) lists them)`;
+}

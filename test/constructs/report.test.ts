@@ -1,0 +1,62 @@
+/** What moved, visible: the stack's report and its one information annotation. */
+import { CrAccessReport, CrReadOnlyUser, ResourceGroupScopedCrDeveloper } from '../../src';
+import * as readOnlySeed from '../fixtures/seeds/002-readonly-account-level-example.json';
+import { newStack } from '../support/stack';
+import { synth } from '../support/synth';
+
+function platform() {
+  const stack = newStack();
+  new CrReadOnlyUser(stack, 'Auditor', {
+    userName: 'auditor',
+    resourceGroupIds: ['rg-aek2teama'],
+    accountId: '1234567890123456',
+  });
+  new ResourceGroupScopedCrDeveloper(stack, 'Alice', {
+    userName: 'alice',
+    resourceGroupIds: ['rg-aek2teama', 'rg-aek2teamb'],
+  });
+  new CrReadOnlyUser(stack, 'Ci', { userName: 'ci' });
+  return stack;
+}
+
+test('the report lists each grant with its principal, preset, scope, policies and moved actions', () => {
+  const stack = platform();
+  const out = synth(stack);
+  const attachments = Object.keys(out.resource)
+    .filter((t) => t.endsWith('policy_attachment'))
+    .reduce((n, t) => n + Object.keys(out.resource[t]).length, 0);
+  const report = CrAccessReport.of(stack);
+  expect(report).toMatchObject({ stack: 'platform', customPolicies: 2, attachments });
+  expect(attachments).toBe(6);
+  const [auditor, alice, ci] = report.grants;
+  expect(auditor).toMatchObject({
+    path: 'platform/Auditor/Grant',
+    principal: 'IMSUser ${alicloud_ram_user.Auditor_User_35A6A814.name}',
+    preset: 'read-only',
+    scope: 'resource groups: rg-aek2teama',
+  });
+  expect(auditor.policies[0]).toBe('AliyunContainerRegistryReadOnlyAccess');
+  expect(auditor.movedToAccountLevel).toEqual([...readOnlySeed.Statement[0].Action].sort());
+  expect(alice.movedToAccountLevel).toEqual(auditor.movedToAccountLevel);
+  expect(ci).toMatchObject({
+    scope: 'account',
+    movedToAccountLevel: [],
+    policies: ['AliyunContainerRegistryReadOnlyAccess'],
+  });
+  const text = CrAccessReport.text(stack);
+  expect(text.split('\n')[0]).toBe('stack platform: 3 grants, 2 custom policies, 6 policy attachments');
+  expect(text).toMatch(/^ {2}moved to account level for 2 grant\(s\), 37 actions: cr:GetAccessVpcLink, /m);
+});
+
+test('synth adds one information annotation per stack that says what moved', () => {
+  const stack = platform();
+  synth(stack);
+  const infos = stack.node
+    .findAll()
+    .flatMap((c) =>
+      c.node.metadata.filter((m) => m.type === '@cdktf/info').map((m) => `${c.node.path}: ${m.data}`),
+    );
+  expect(infos).toEqual([
+    'platform/CrAccessLedger: CR_ACCESS_SUMMARY: 3 Container Registry grants, 2 custom policies, 6 attachments; 2 resource-group grants had 37 actions without resource-group support moved to account-level policies (CrAccessReport.of(stack) lists them)',
+  ]);
+});
