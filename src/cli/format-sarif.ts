@@ -21,7 +21,7 @@ const RULES: { id: DiagnosticCode; name: string; short: string; full: string; le
     name: 'ResourceGroupGrantGap',
     short: 'A resource-group grant silently lacks the Container Registry actions resource groups ignore',
     full: 'A policy attached at resource-group scope has no effect for the cr: actions that do not support resource-group authorization. Unless the principal is granted them at account level, it lacks them, and nothing in the policy shows it.',
-    level: 'warning',
+    level: 'error',
   },
   {
     id: DiagnosticCode.CR_RG_GRANT_UNCHECKED,
