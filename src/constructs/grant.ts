@@ -51,10 +51,18 @@ export interface CrSplitOptions {
    */
   readonly excludeWriteActionsFromAccountLevel?: boolean;
   /**
-   * Exact `cr:` action names the catalog does not know yet, to accept with a warning.
-   * @default - none: unknown actions are errors
+   * `cr:` action names or wildcards, as written in the document, that the catalog does not know and
+   * that you have checked. Their warning (UNKNOWN_CR_ACTION_PASSED_THROUGH) becomes information, which
+   * is not printed; they stay at resource-group scope like any unknown action.
+   * @default - none: each unknown action or wildcard is a warning (a likely typo is an error)
    */
   readonly acceptUnknownActions?: string[];
+  /**
+   * Make `cr:` actions and wildcards the catalog does not know errors (UNKNOWN_CR_ACTION,
+   * NO_MATCHING_CR_ACTION), unless listed in acceptUnknownActions.
+   * @default false: only likely typos are errors; other unknown actions pass through with a warning
+   */
+  readonly strictActions?: boolean;
 }
 
 /** Props of CrAccessGrant. */

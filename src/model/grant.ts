@@ -91,6 +91,7 @@ function cachedSplit(request: GrantRequest): ResourceGroupSplit {
     [...(request.excludeFromAccountLevel ?? [])].sort(),
     request.excludeWriteActionsFromAccountLevel === true,
     [...(request.acceptUnknownActions ?? [])].sort(),
+    request.strictActions === true,
   ]);
   let split = splitCache.get(key);
   if (split === undefined) {

@@ -72,7 +72,19 @@ export function resolvePolicy(
   return { ...documentOf(resource), resource };
 }
 
+/** Documents by policy resource: thousands of attachments name the same few policies. */
+const documents = new WeakMap<TerraformResource, ResolvedPolicy>();
+
 function documentOf(resource: TerraformResource): ResolvedPolicy {
+  let resolved = documents.get(resource);
+  if (resolved === undefined) {
+    resolved = readDocument(resource);
+    documents.set(resource, resolved);
+  }
+  return resolved;
+}
+
+function readDocument(resource: TerraformResource): ResolvedPolicy {
   const kind = POLICY_RESOURCES[resource.type];
   const attribute = kind.documents.find((a) => resource.attributes[a] !== undefined);
   const text = attribute === undefined ? undefined : resource.attributes[attribute];

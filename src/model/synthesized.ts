@@ -13,49 +13,41 @@ type Blocks = { [type: string]: { [name: string]: { [attribute: string]: unknown
  */
 export function readSynthesized(config: unknown, file: string, text?: string): TerraformResource[] {
   const root = (config ?? {}) as { resource?: Blocks; data?: Blocks };
+  const lines = text === undefined ? new Map<string, number>() : blockLines(text);
   const out: TerraformResource[] = [];
-  const lines = text === undefined ? undefined : lineStarts(text);
-  for (const [mode, blocks] of [
-    [ResourceMode.MANAGED, root.resource],
-    [ResourceMode.DATA, root.data],
+  for (const [mode, key, blocks] of [
+    [ResourceMode.MANAGED, 'resource', root.resource],
+    [ResourceMode.DATA, 'data', root.data],
   ] as const) {
     for (const type of Object.keys(blocks ?? {}).sort()) {
-      const typeAt = text?.indexOf(`"${type}": {`) ?? -1;
       for (const [name, body] of Object.entries(blocks![type])) {
         const { '//': meta, ...attributes } = body ?? {};
         const constructPath = (meta as { metadata?: { path?: string } } | undefined)?.metadata?.path;
-        const at = typeAt < 0 ? -1 : text!.indexOf(`${JSON.stringify(name)}: {`, typeAt);
-        out.push({
-          mode,
-          type,
-          name,
-          attributes,
-          location: {
-            file,
-            line: at < 0 || lines === undefined ? undefined : lineOf(lines, at),
-            constructPath,
-          },
-        });
+        const line = lines.get(`${key}\n${type}\n${name}`);
+        out.push({ mode, type, name, attributes, location: { file, line, constructPath } });
       }
     }
   }
   return out;
 }
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-/** 1-based line of a character offset (binary search over line starts). */
-function lineOf(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
+/**
+ * Lines of `"<name>": {` at the third level of nesting under "resource" or "data", in one pass over
+ * the text. cdktf writes cdk.tf.json indented by two spaces; a minified file gives no lines.
+ */
+function blockLines(text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  const path: string[] = [];
+  let line = 0;
+  for (const row of text.split('\n')) {
+    line++;
+    const m = /^( *)"((?:[^"\\]|\\.)*)": \{$/.exec(row);
+    if (m === null) continue;
+    const depth = m[1].length / 2;
+    if (depth < 1 || depth > 3 || !Number.isInteger(depth)) continue;
+    path.length = depth - 1;
+    path.push(JSON.parse(`"${m[2]}"`));
+    if (depth === 3 && (path[0] === 'resource' || path[0] === 'data')) out.set(path.join('\n'), line);
   }
-  return lo + 1;
+  return out;
 }

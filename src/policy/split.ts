@@ -16,7 +16,9 @@
  *    grant, because at account scope it would also cut into the principal's other policies.
  *    An action named by an unconditional Deny on "*" is not granted at all (DENIED).
  * 4. Patterns of other services pass through at resource-group scope with a warning
- *    (NON_CR_ACTION_UNCHECKED): their resource-group support is not in the catalog.
+ *    (NON_CR_ACTION_UNCHECKED): their resource-group support is not in the catalog. So do `cr:`
+ *    actions and wildcards the catalog does not know (action-check.ts): the list of actions without
+ *    resource-group support is complete in the catalog, so they are, by that list, supported there.
  * 5. Write-level actions that land at account level are named in a warning
  *    (ACCOUNT_LEVEL_WRITE_ACTION). The caller may exclude named actions, or all write-level ones,
  *    from the account-level document; the default is the faithful split.

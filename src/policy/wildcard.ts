@@ -2,14 +2,19 @@
  * RAM's wildcard semantics for Action and Resource values: `*` matches any run of characters (also an
  * empty one), `?` matches exactly one character, every other character matches itself.
  *
- * Case: RAM action names are matched without regard to case, so `cr:getrepository` and
- * `cr:Get*` both match `cr:GetRepository` (see ACTION_MATCHING_SOURCE). Resource names are matched as
- * written. This file is the only place that decides either.
+ * Case: Alibaba's "Policy elements" page says Action values are not case-sensitive "in most cases",
+ * and recommends the spelling each service documents. So action names are matched without regard to
+ * case here (`cr:getrepository` and `cr:get*` match `cr:GetRepository`: the split never misses an
+ * action RAM may apply), and the catalog check warns where the case differs from the documented
+ * spelling (ACTION_CASE_MISMATCH), because in the cases the page leaves open RAM may not match it.
+ * Resource names are matched as written. This file is the only place that decides either.
  */
 
-/** Where the case rule above comes from. */
-export const ACTION_MATCHING_SOURCE =
-  'Alibaba Cloud RAM documentation, "Policy elements" (Action element); see src/policy/limits.ts for the list of sources';
+/**
+ * Where the case rule above comes from. The "in most cases" sentence was read in the page's Japanese
+ * edition (https://www.alibabacloud.com/help/ja/ram/policy-elements, last updated Nov 09, 2025).
+ */
+export const ACTION_MATCHING_SOURCE = 'https://www.alibabacloud.com/help/en/ram/policy-elements';
 
 /** Whether action names compare case-sensitively (see the file header). */
 export const ACTION_NAMES_CASE_SENSITIVE = false;
@@ -39,6 +44,11 @@ export function hasWildcard(pattern: string): boolean {
 /** Whether an Action pattern matches an action name. */
 export function actionMatches(pattern: string, action: string): boolean {
   return compile(pattern, ACTION_NAMES_CASE_SENSITIVE).test(action);
+}
+
+/** Whether an Action pattern matches an action name with case compared as written (for the case warning). */
+export function actionMatchesAsWritten(pattern: string, action: string): boolean {
+  return compile(pattern, true).test(action);
 }
 
 /** Whether a Resource pattern matches a resource name. */

@@ -114,7 +114,7 @@ describe('invalid props throw at once with path, value, rule and fix', () => {
           principal: user,
           access: CrAccess.custom(PolicyDocument.of([PolicyStatement.allow(['cr:PulRepository'])])),
         }),
-      '[platform/G Statement[0].Action[0]] unknown Container Registry action. Did you mean "cr:PullRepository"? (value: "cr:PulRepository"). Rule: every cr: action must be in the Container Registry catalog. Fix: correct the spelling; if Alibaba added the action recently, pass it in acceptUnknownActions',
+      '[platform/G Statement[0].Action[0]] unknown Container Registry action. Did you mean "cr:PullRepository"? (value: "cr:PulRepository"). Rule: a cr: action one edit (a letter added, dropped or changed, or two neighbours swapped) from a catalog action is taken for a typo. Fix: correct the spelling; if Alibaba really has this action, add "cr:PulRepository" to acceptUnknownActions',
     ],
     [
       'NotAction in a resource-group grant',

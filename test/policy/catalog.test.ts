@@ -1,4 +1,5 @@
 import { AccessLevel, CrCatalog, SystemPolicy } from '../../src/policy';
+import actionsData from '../../src/policy/catalog/cr-actions.json';
 import resourceGroups from '../../src/policy/catalog/cr-resource-groups.json';
 import fullExample from '../fixtures/seeds/002-full-account-level-example.json';
 import readOnlyExample from '../fixtures/seeds/002-readonly-account-level-example.json';
@@ -43,6 +44,15 @@ describe('the Container Registry catalog', () => {
   test('records where its data came from', () => {
     expect(CrCatalog.sources.length).toBeGreaterThan(1);
     for (const s of CrCatalog.sources) expect(s.url).toMatch(/^https:\/\//);
+  });
+
+  test('every transcribed action names the source it was read from', () => {
+    for (const a of actionsData.actions) {
+      expect([a.name, actionsData.sources[a.source]?.url]).toEqual([
+        a.name,
+        expect.stringMatching(/^https:\/\//),
+      ]);
+    }
   });
 
   test('matches wildcards against catalog actions, sorted', () => {

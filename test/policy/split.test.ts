@@ -195,12 +195,23 @@ describe('split errors name the value, the rule and the fix', () => {
     [
       'a misspelled action',
       () => splitForResourceGroupScope(PolicyDocument.of([PolicyStatement.allow(['cr:PulRepository'])])),
-      '[Statement[0].Action[0]] unknown Container Registry action. Did you mean "cr:PullRepository"? (value: "cr:PulRepository"). Rule: every cr: action must be in the Container Registry catalog. Fix: correct the spelling; if Alibaba added the action recently, pass it in acceptUnknownActions',
+      '[Statement[0].Action[0]] unknown Container Registry action. Did you mean "cr:PullRepository"? (value: "cr:PulRepository"). Rule: a cr: action one edit (a letter added, dropped or changed, or two neighbours swapped) from a catalog action is taken for a typo. Fix: correct the spelling; if Alibaba really has this action, add "cr:PulRepository" to acceptUnknownActions',
     ],
     [
-      'a wildcard that matches nothing',
-      () => splitForResourceGroupScope(PolicyDocument.of([PolicyStatement.allow(['cr:Pul*Image'])])),
-      '[Statement[0].Action[0]] the wildcard matches no Container Registry action (value: "cr:Pul*Image"). Rule: a cr: wildcard must match at least one action of the Container Registry catalog. Fix: correct the pattern (e.g. "cr:Get*", "cr:List*"), or list the actions you mean',
+      'an unknown action, with strictActions',
+      () =>
+        splitForResourceGroupScope(PolicyDocument.of([PolicyStatement.allow(['cr:BrandNewAction'])]), {
+          strictActions: true,
+        }),
+      '[Statement[0].Action[0]] unknown Container Registry action (value: "cr:BrandNewAction"). Rule: with strictActions, every cr: action must be in the Container Registry catalog. Fix: correct the spelling; if Alibaba really has this action, add "cr:BrandNewAction" to acceptUnknownActions',
+    ],
+    [
+      'a wildcard that matches nothing, with strictActions',
+      () =>
+        splitForResourceGroupScope(PolicyDocument.of([PolicyStatement.allow(['cr:Pul*Image'])]), {
+          strictActions: true,
+        }),
+      '[Statement[0].Action[0]] the wildcard matches no Container Registry action (value: "cr:Pul*Image"). Rule: with strictActions, a cr: wildcard must match at least one action of the Container Registry catalog. Fix: correct the pattern (e.g. "cr:Get*", "cr:List*"), list the actions you mean, or add "cr:Pul*Image" to acceptUnknownActions',
     ],
     [
       'an exclusion that supports resource groups',
@@ -216,10 +227,11 @@ describe('split errors name the value, the rule and the fix', () => {
     expect(errorOf(fn).message).toBe(message);
   });
 
-  test('an accepted unknown action is a warning and stays at resource-group scope', () => {
+  test('an accepted unknown action is information and stays at resource-group scope', () => {
     const doc = PolicyDocument.of([PolicyStatement.allow(['cr:BrandNewAction'])]);
     const split = splitForResourceGroupScope(doc, { acceptUnknownActions: ['cr:BrandNewAction'] });
     expect(codes(split.diagnostics)).toEqual([DiagnosticCode.UNKNOWN_CR_ACTION_ACCEPTED]);
+    expect(split.diagnostics[0].severity).toBe(Severity.INFO);
     expect(split.accountLevelDocument).toBeUndefined();
   });
 });

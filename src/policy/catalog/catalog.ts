@@ -1,10 +1,17 @@
 /**
- * The Container Registry action catalog: every `cr:` action Alibaba documents, its access level, and
- * whether it supports resource-group authorization. Least privilege comes from this data, never from
- * guessing by prefix: a wildcard is expanded against the catalog wherever actions must be listed.
+ * The Container Registry action catalog: the `cr:` actions transcribed from Alibaba's documentation,
+ * their access level, and whether they support resource-group authorization. Least privilege comes
+ * from this data, never from guessing by prefix: a wildcard is expanded against the catalog wherever
+ * actions must be listed.
+ *
+ * It is not known to be complete (the product-level RAM authorization page could not be read in full;
+ * see REFRESH.md). What the split needs is complete: the resource-group page's list of the actions
+ * WITHOUT resource-group support, all in the catalog (test/policy/catalog.test.ts). An action outside
+ * the catalog is therefore, by that page, supported at resource-group scope, and action-check.ts lets
+ * it pass through there with a warning.
  *
  * The data lives in the JSON files beside this one (see REFRESH.md for how to update them):
- *   cr-actions.json          the RAM authorization page: actions and access levels
+ *   cr-actions.json          per-API authorization tables and other pages: actions and access levels
  *   cr-resource-groups.json  resource types and actions without resource-group support
  *   cr-system-policies.json  the two system policies
  */
@@ -55,10 +62,10 @@ const ACCESS_LEVELS: { [word: string]: AccessLevel } = {
 };
 
 /**
- * The shipped entries: every action of the authorization tables, plus the actions of the resource
- * group page (which are all in Alibaba's full table, though not every one has a per-API page). Where
- * the authorization tables give no access level, the resource group page's read-only example decides:
- * listed there means read, otherwise write.
+ * The shipped entries: every transcribed action of the authorization tables, plus the actions of the
+ * resource group page (not every one has a per-API page). Where the authorization tables give no
+ * access level for one of the latter, the resource group page's read-only example decides: listed
+ * there means read, otherwise write.
  */
 function shippedEntries(): CrActionInfo[] {
   const unsupported = new Set(resourceGroupData.resourceGroupUnsupportedActions.map(actionKey));
