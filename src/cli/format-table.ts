@@ -45,7 +45,8 @@ function details(f: CheckFinding, n: number): string[] {
   }
   out.push(`   Rule: ${f.rule}`);
   out.push(`   Fix: ${f.fix}`);
-  if (f.fixDocument !== undefined && !f.fix.includes(f.fixDocument)) out.push(`   account-level document: ${f.fixDocument}`);
+  if (f.fixDocument !== undefined && !f.fix.includes(f.fixDocument))
+    out.push(`   account-level document: ${f.fixDocument}`);
   return out;
 }
 
