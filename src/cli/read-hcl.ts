@@ -1,6 +1,6 @@
 /**
- * Reads a folder of Terraform `.tf` files (one module: the folder's own files, as Terraform reads them;
- * a single `.tf` file is read alone). HCL is parsed by `@cdktf/hcl2json`, HashiCorp's HCL parser
+ * Reads a folder of Terraform `.tf` files (one module: the folder's own `.tf` and `.tf.json` files, as
+ * Terraform reads them; a single `.tf` file is read alone). HCL is parsed by `@cdktf/hcl2json`, HashiCorp's HCL parser
  * compiled to WebAssembly (offline, no Terraform needed), which gives every expression as a `${...}`
  * string. Literal expressions, such as `jsonencode({...})` of a literal policy document, are then
  * evaluated (hcl-literal.ts); everything else stays an expression, for the check to follow or to report
@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { ResourceMode, type TerraformResource } from '../model/terraform';
 import { evaluateLiterals } from './hcl-literal';
 import { InputError, oneLine, readText } from './input-error';
-import type { Configuration } from './read-cdktf';
+import { type Configuration, readCdkTfJson } from './read-cdktf';
 
 type Json = { [key: string]: unknown };
 
@@ -66,22 +66,27 @@ export async function readTfFile(file: string): Promise<TerraformResource[]> {
   return out;
 }
 
-/** The `.tf` files of a folder, sorted (Terraform reads them all as one module). */
+/** The `.tf` and `.tf.json` files of a folder, sorted (Terraform reads them all as one module). */
 export function tfFiles(dir: string): string[] {
   return fs
     .readdirSync(dir)
-    .filter((f) => f.endsWith('.tf'))
+    .filter((f) => f.endsWith('.tf') || f.endsWith('.tf.json'))
     .sort()
     .map((f) => path.join(dir, f))
     .filter((f) => fs.statSync(f).isFile());
 }
 
-/** Reads a folder of `.tf` files (or one `.tf` file) as one configuration. */
+/**
+ * Reads a folder of `.tf` files (or one `.tf` file) as one configuration; `.tf.json` files in it are
+ * Terraform's JSON syntax, read like cdk.tf.json.
+ */
 export async function readTfFolder(dirOrFile: string): Promise<Configuration> {
   const isDir = fs.statSync(dirOrFile).isDirectory();
   const files = isDir ? tfFiles(dirOrFile) : [dirOrFile];
   if (files.length === 0) throw new InputError(dirOrFile, 'the folder holds no .tf file');
   const resources: TerraformResource[] = [];
-  for (const f of files) resources.push(...(await readTfFile(f)));
+  for (const f of files) {
+    resources.push(...(f.endsWith('.json') ? readCdkTfJson(f).resources : await readTfFile(f)));
+  }
   return { source: dirOrFile, resources };
 }

@@ -1,8 +1,8 @@
 /**
  * Reads what `check` is given, whatever its form, into configurations (each checked on its own, as
  * references only make sense inside one):
- *   - a folder: a cdktf output folder (`manifest.json` or `stacks/<name>/cdk.tf.json`), else a folder of
- *     `.tf` files, else a folder holding a `cdk.tf.json`;
+ *   - a folder: a cdktf output folder (`manifest.json` or `stacks/<name>/cdk.tf.json`), else a cdktf
+ *     stack folder (a `cdk.tf.json` and no `.tf` file), else a folder of `.tf` (and `.tf.json`) files;
  *   - a `.tf` file: that file alone;
  *   - any other file is JSON: a Terraform plan or state (`format_version` with `planned_values`,
  *     `resource_changes` or `values`), or a Terraform JSON configuration such as `cdk.tf.json`
@@ -45,9 +45,13 @@ function statOf(p: string): fs.Stats {
 
 async function readFolder(dir: string): Promise<ReadConfiguration[]> {
   if (isCdktfOut(dir)) return readCdktfOut(dir).map((c) => ({ ...c, form: InputForm.CDKTF_OUT }));
-  if (tfFiles(dir).length > 0) return [{ ...(await readTfFolder(dir)), form: InputForm.TF }];
+  const files = tfFiles(dir);
   const stackFile = path.join(dir, 'cdk.tf.json');
-  if (fs.existsSync(stackFile)) return [{ ...readCdkTfJson(stackFile), form: InputForm.TERRAFORM_JSON }];
+  // A cdktf stack folder holds cdk.tf.json and no .tf file; a module may mix .tf and .tf.json files.
+  if (!files.some((f) => f.endsWith('.tf')) && fs.existsSync(stackFile)) {
+    return [{ ...readCdkTfJson(stackFile), form: InputForm.TERRAFORM_JSON }];
+  }
+  if (files.length > 0) return [{ ...(await readTfFolder(dir)), form: InputForm.TF }];
   throw new InputError(dir, 'found no .tf files, cdk.tf.json or cdktf output (manifest.json) in this folder');
 }
 

@@ -238,16 +238,23 @@ describe('.tf files', () => {
     ]);
   });
 
-  test("only the folder's own .tf files are read, in name order, each resource with its file", async () => {
+  test("only the folder's own .tf and .tf.json files are read, in name order, each resource with its file", async () => {
     const dir = path.join(tmp, 'two');
     fs.mkdirSync(path.join(dir, 'sub'), { recursive: true });
     fs.writeFileSync(path.join(dir, 'b.tf'), 'resource "alicloud_ram_user" "b" { name = "b" }\n');
     fs.writeFileSync(path.join(dir, 'a.tf'), '\n\nresource "alicloud_ram_user" "a" { name = "a" }\n');
     fs.writeFileSync(path.join(dir, 'sub', 'c.tf'), 'resource "alicloud_ram_user" "c" { name = "c" }\n');
-    expect((await resourcesOf(dir)).map((r) => [r.name, r.location])).toEqual([
+    fs.writeFileSync(
+      path.join(dir, 'c.tf.json'),
+      JSON.stringify({ resource: { alicloud_ram_user: { c: { name: '${var.c}' } } } }, null, 2),
+    );
+    const resources = await resourcesOf(dir);
+    expect(resources.map((r) => [r.name, r.location])).toEqual([
       ['a', { file: path.join(dir, 'a.tf'), line: 3 }],
       ['b', { file: path.join(dir, 'b.tf'), line: 1 }],
+      ['c', { file: path.join(dir, 'c.tf.json'), line: 4, constructPath: undefined }],
     ]);
+    expect(resources[2].attributes).toEqual({ name: '${var.c}' });
   });
 });
 
