@@ -1,6 +1,6 @@
 /**
  * Reads a folder of Terraform `.tf` files (one module: the folder's own `.tf` and `.tf.json` files, as
- * Terraform reads them; a single `.tf` file is read alone). HCL is parsed by `@cdktf/hcl2json`, HashiCorp's HCL parser
+ * Terraform reads them, and the local modules it calls; a single `.tf` file is read alone). HCL is parsed by `@cdktf/hcl2json`, HashiCorp's HCL parser
  * compiled to WebAssembly (offline, no Terraform needed), which gives every expression as a `${...}`
  * string. Literal expressions, such as `jsonencode({...})` of a literal policy document, are then
  * evaluated (hcl-literal.ts); everything else stays an expression, for the check to follow or to report
@@ -10,8 +10,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ResourceMode, type TerraformResource } from '../model/terraform';
 import { evaluateLiterals } from './hcl-literal';
-import { InputError, oneLine, readText } from './input-error';
-import { type Configuration, readCdkTfJson } from './read-cdktf';
+import { InputError, oneLine, parseJson, readText } from './input-error';
+import { type Configuration, isTerraformJsonConfig, resourcesOfTerraformJson } from './read-cdktf';
 
 type Json = { [key: string]: unknown };
 
@@ -41,8 +41,23 @@ async function parseHcl(file: string, text: string): Promise<Json> {
   }
 }
 
-/** The resources of one `.tf` file. */
-export async function readTfFile(file: string): Promise<TerraformResource[]> {
+/** A module's resources (module path set) and its calls to local modules (`[name, source]`). */
+interface ModuleFile {
+  readonly resources: TerraformResource[];
+  readonly calls: [string, string][];
+}
+
+/** Calls to modules whose source is a local folder (`./` or `../`); others cannot be read offline. */
+function localCalls(moduleBlocks: unknown): [string, string][] {
+  if (moduleBlocks === null || typeof moduleBlocks !== 'object') return [];
+  return Object.entries(moduleBlocks as Json).flatMap(([name, bodies]) => {
+    const source = ((Array.isArray(bodies) ? bodies[0] : bodies) as Json | undefined)?.source;
+    return typeof source === 'string' && /^\.\.?\//.test(source) ? [[name, source] as [string, string]] : [];
+  });
+}
+
+/** The resources of one `.tf` file, in module `module` (undefined: the root module). */
+export async function readTfFile(file: string, module?: string): Promise<ModuleFile> {
   const text = readText(file);
   const parsed = await parseHcl(file, text);
   const out: TerraformResource[] = [];
@@ -57,13 +72,22 @@ export async function readTfFile(file: string): Promise<TerraformResource[]> {
           mode,
           type,
           name,
+          module,
           attributes: evaluateLiterals(body ?? {}) as Json,
           location: { file, line: blockLine(text, block, type, name) },
         });
       }
     }
   }
-  return out;
+  return { resources: out, calls: localCalls(parsed.module) };
+}
+
+/** A `.tf.json` file (Terraform's JSON syntax, read like cdk.tf.json), in module `module`. */
+function readTfJsonFile(file: string, module?: string): ModuleFile {
+  const text = readText(file);
+  const json = parseJson(file, text) as Json;
+  const resources = isTerraformJsonConfig(json) ? resourcesOfTerraformJson(file, json, text) : [];
+  return { resources: resources.map((r) => ({ ...r, module })), calls: localCalls(json?.module) };
 }
 
 /** The `.tf` and `.tf.json` files of a folder, sorted (Terraform reads them all as one module). */
@@ -76,17 +100,48 @@ export function tfFiles(dir: string): string[] {
     .filter((f) => fs.statSync(f).isFile());
 }
 
+/** Local modules nest at most this deep (Terraform has no limit; this stops a module calling itself). */
+const MAX_MODULE_DEPTH = 16;
+
+async function readModule(
+  files: string[],
+  module: string | undefined,
+  ancestors: string[],
+): Promise<TerraformResource[]> {
+  const resources: TerraformResource[] = [];
+  for (const f of files) {
+    const read = f.endsWith('.json') ? readTfJsonFile(f, module) : await readTfFile(f, module);
+    resources.push(...read.resources);
+    for (const [name, source] of read.calls) {
+      const dir = path.join(path.dirname(f), source);
+      const where = `${f}: module "${name}"`;
+      if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+        throw new InputError(where, `its source "${source}" is not a folder`);
+      }
+      const real = fs.realpathSync(dir);
+      if (ancestors.includes(real) || ancestors.length >= MAX_MODULE_DEPTH) {
+        throw new InputError(
+          where,
+          `its source "${source}" calls itself, or modules nest deeper than ${MAX_MODULE_DEPTH}`,
+        );
+      }
+      const child = `${module === undefined ? '' : `${module}.`}module.${name}`;
+      resources.push(...(await readModule(tfFiles(dir), child, [...ancestors, real])));
+    }
+  }
+  return resources;
+}
+
 /**
- * Reads a folder of `.tf` files (or one `.tf` file) as one configuration; `.tf.json` files in it are
- * Terraform's JSON syntax, read like cdk.tf.json.
+ * Reads a folder of `.tf` files (or one `.tf` file) as one configuration, with the local modules it
+ * calls (`source = "./..."`), each resource under its module path (`module.<name>`), as Terraform
+ * addresses it. Module arguments are not evaluated: inside a module, a value passed in by a variable
+ * stays `${var.<name>}`.
  */
 export async function readTfFolder(dirOrFile: string): Promise<Configuration> {
   const isDir = fs.statSync(dirOrFile).isDirectory();
   const files = isDir ? tfFiles(dirOrFile) : [dirOrFile];
   if (files.length === 0) throw new InputError(dirOrFile, 'the folder holds no .tf file');
-  const resources: TerraformResource[] = [];
-  for (const f of files) {
-    resources.push(...(f.endsWith('.json') ? readCdkTfJson(f).resources : await readTfFile(f)));
-  }
-  return { source: dirOrFile, resources };
+  const root = fs.realpathSync(isDir ? dirOrFile : path.dirname(dirOrFile));
+  return { source: dirOrFile, resources: await readModule(files, undefined, [root]) };
 }

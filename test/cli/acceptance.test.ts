@@ -97,3 +97,17 @@ test('findings point at the attachment: the line of its key in cdk.tf.json, of i
   const [plan] = await findingsOf(p.plan);
   expect(plan.location).toEqual({ file: p.plan });
 });
+
+test('the hand-written cr:* grant inside a local module of a .tf folder: found, under its module address', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'check-module-'));
+  try {
+    const source = path.relative(dir, casePaths('cr-all-gap').tf).split(path.sep).join('/');
+    fs.writeFileSync(path.join(dir, 'main.tf'), `module "team_a" {\n  source = "./${source}"\n}\n`);
+    const findings = await findingsOf(dir);
+    expect(findings.map((f) => [f.attachment, f.missingActions])).toEqual([
+      ['module.team_a.alicloud_resource_manager_policy_attachment.dev_cr_all', unsupported],
+    ]);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

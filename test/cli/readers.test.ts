@@ -258,6 +258,36 @@ describe('.tf files', () => {
   });
 });
 
+describe('.tf modules', () => {
+  test('local modules are read under their module path; registry modules are not', async () => {
+    const dir = path.join(tmp, 'modules');
+    fs.mkdirSync(path.join(dir, 'team'), { recursive: true });
+    fs.writeFileSync(
+      path.join(dir, 'main.tf'),
+      'module "team_a" {\n  source = "./team"\n}\nmodule "vpc" {\n  source = "terraform-alicloud-modules/vpc/alicloud"\n}\n',
+    );
+    fs.writeFileSync(
+      path.join(dir, 'team', 'main.tf'),
+      'resource "alicloud_ram_user" "dev" {\n  name = var.name\n}\n',
+    );
+    const [user] = await resourcesOf(dir);
+    expect(resourceAddress(user)).toBe('module.team_a.alicloud_ram_user.dev');
+    expect(user.attributes).toEqual({ name: '${var.name}' });
+    expect(user.location).toEqual({ file: path.join(dir, 'team', 'main.tf'), line: 1 });
+  });
+
+  test('a module calling itself, or a source that is not a folder, is an input error naming the call', async () => {
+    const dir = path.join(tmp, 'loop');
+    fs.mkdirSync(dir);
+    fs.writeFileSync(path.join(dir, 'main.tf'), 'module "again" {\n  source = "./"\n}\n');
+    await expect(resourcesOf(dir)).rejects.toThrow(
+      `${path.join(dir, 'main.tf')}: module "again": its source "./" calls itself`,
+    );
+    fs.writeFileSync(path.join(dir, 'main.tf'), 'module "gone" {\n  source = "./gone"\n}\n');
+    await expect(resourcesOf(dir)).rejects.toThrow('module "gone": its source "./gone" is not a folder');
+  });
+});
+
 describe('HCL literal evaluator', () => {
   test('literals: strings with escapes, numbers, bools, null, tuples, objects with = or :, comments, trailing commas', () => {
     expect(evaluateLiteral('"a\\"b\\\\c\\n\\u00e9 $${x} %%{y}"')).toBe('a"b\\c\né ${x} %{y}');
