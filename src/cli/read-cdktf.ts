@@ -7,9 +7,10 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { readSynthesized } from '../model/synthesized';
 import { ResourceMode, type TerraformResource } from '../model/terraform';
 import { InputError, parseJson, readText } from './input-error';
-import { type KeyLines, lineKey, resourceKeyLines } from './json-key-lines';
+import { lineKey, resourceKeyLines } from './json-key-lines';
 
 /** One configuration read from a file: its resources are checked together. */
 export interface Configuration {
@@ -18,7 +19,7 @@ export interface Configuration {
   readonly resources: TerraformResource[];
 }
 
-const BLOCKS: { [block: string]: ResourceMode } = { resource: ResourceMode.MANAGED, data: ResourceMode.DATA };
+const BLOCKS = ['resource', 'data'];
 
 function isObject(v: unknown): v is { [key: string]: unknown } {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -29,15 +30,18 @@ export function isTerraformJsonConfig(json: unknown): boolean {
   return isObject(json) && (isObject(json.resource) || isObject(json.data));
 }
 
-/** The resources of a parsed `cdk.tf.json`; `text` is the file's text, for line numbers. */
+/**
+ * The resources of a parsed `cdk.tf.json`; `text` is the file's text, for line numbers. The shape is
+ * checked first (a malformed file is an InputError naming the block), then the model's own reader
+ * (readSynthesized: construct paths, the constructs' exclusions comment) reads it, and each resource
+ * gets the line of its key, found by following the JSON structure (whatever the file's formatting).
+ */
 export function resourcesOfTerraformJson(file: string, json: unknown, text: string): TerraformResource[] {
   if (!isTerraformJsonConfig(json)) {
     throw new InputError(file, 'not a Terraform JSON configuration (no "resource" or "data" object)');
   }
   const config = json as { [block: string]: unknown };
-  let lines: KeyLines | undefined;
-  const out: TerraformResource[] = [];
-  for (const [block, mode] of Object.entries(BLOCKS)) {
+  for (const block of BLOCKS) {
     const types = config[block];
     if (types === undefined) continue;
     if (!isObject(types)) throw new InputError(file, `"${block}" is not an object`);
@@ -45,24 +49,14 @@ export function resourcesOfTerraformJson(file: string, json: unknown, text: stri
       if (!isObject(byName)) throw new InputError(file, `"${block}.${type}" is not an object`);
       for (const [name, body] of Object.entries(byName)) {
         if (!isObject(body)) throw new InputError(file, `"${block}.${type}.${name}" is not an object`);
-        lines ??= resourceKeyLines(text);
-        const { '//': meta, ...attributes } = body;
-        const constructPath = isObject(meta) && isObject(meta.metadata) ? meta.metadata.path : undefined;
-        out.push({
-          mode,
-          type,
-          name,
-          attributes,
-          location: {
-            file,
-            line: lines.get(lineKey(block, type, name)),
-            constructPath: typeof constructPath === 'string' ? constructPath : undefined,
-          },
-        });
       }
     }
   }
-  return out;
+  const lines = resourceKeyLines(text);
+  return readSynthesized(json, file).map((r) => {
+    const block = r.mode === ResourceMode.DATA ? 'data' : 'resource';
+    return { ...r, location: { ...r.location, line: lines.get(lineKey(block, r.resourceType, r.name)) } };
+  });
 }
 
 /** Reads one `cdk.tf.json` file. */

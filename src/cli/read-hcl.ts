@@ -70,7 +70,7 @@ export async function readTfFile(file: string, module?: string): Promise<ModuleF
         const body = (Array.isArray(bodies) ? bodies[0] : bodies) as Json;
         out.push({
           mode,
-          type,
+          resourceType: type,
           name,
           module,
           attributes: evaluateLiterals(body ?? {}) as Json,

@@ -128,7 +128,7 @@ export function resourcesOfPlan(file: string, json: unknown): TerraformResource[
       }
       out.push({
         mode,
-        type: r.type,
+        resourceType: r.type,
         name: instanceName(r),
         module: address,
         attributes,

@@ -7,7 +7,7 @@
 import { Construct } from 'constructs';
 import { TerraformStack, Token } from '../core-lib';
 import { resourceManagerPolicyAttachment } from '../generated/alicloud';
-import { type GrantPlan, type GrantPolicy, planGrant } from '../model';
+import { EXCLUSIONS_COMMENT_PATH, type GrantPlan, type GrantPolicy, planGrant } from '../model';
 import {
   type ActionPlacement,
   DiagnosticCode,
@@ -134,11 +134,12 @@ export class CrAccessGrant extends Construct {
       return { name: registered.name, ref: registered.nameReference };
     };
     const scoped = this.plan.resourceGroupPolicies.map(attached);
+    const excluded = this.plan.excludedFromAccountLevel;
     if (scoped.length > 0) {
       const principalName = resourceManagerPrincipalName(props.principal, accountAlias(this, props));
       grantScope.resourceGroupIds.forEach((resourceGroupId, i) => {
         scoped.forEach((policy, k) => {
-          new resourceManagerPolicyAttachment.ResourceManagerPolicyAttachment(
+          const attachment = new resourceManagerPolicyAttachment.ResourceManagerPolicyAttachment(
             this,
             resourceGroupAttachmentId(rgKeys[i], k),
             {
@@ -149,6 +150,8 @@ export class CrAccessGrant extends Construct {
               resourceGroupId,
             },
           );
+          // Tells the check (src/model/check.ts) these gaps are intended; Terraform ignores `//`.
+          if (excluded.length > 0) attachment.addOverride(EXCLUSIONS_COMMENT_PATH.join('.'), excluded);
         });
       });
     }

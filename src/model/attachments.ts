@@ -73,7 +73,7 @@ export function readGrants(resources: readonly TerraformResource[]): Grants {
     if (r.mode !== ResourceMode.MANAGED) continue;
     const a = r.attributes;
     const policy = () => resolvePolicy(index, byName, r, a.policy_name, a.policy_type);
-    const account = ACCOUNT_ATTACHMENTS[r.type];
+    const account = ACCOUNT_ATTACHMENTS[r.resourceType];
     if (account !== undefined) {
       const name = a[account.nameAttribute];
       attachments.push({
@@ -83,7 +83,7 @@ export function readGrants(resources: readonly TerraformResource[]): Grants {
         policyName: text(a.policy_name),
         policy: policy(),
       });
-    } else if (r.type === RESOURCE_MANAGER_ATTACHMENT) {
+    } else if (r.resourceType === RESOURCE_MANAGER_ATTACHMENT) {
       const type = literalString(a.principal_type) ?? text(a.principal_type);
       attachments.push({
         resource: r,
@@ -93,10 +93,10 @@ export function readGrants(resources: readonly TerraformResource[]): Grants {
         policyName: text(a.policy_name),
         policy: policy(),
       });
-    } else if (r.type === 'alicloud_ram_group_membership') {
+    } else if (r.resourceType === 'alicloud_ram_group_membership') {
       const users = Array.isArray(a.user_names) ? a.user_names : [a.user_names];
       for (const user of users) member(r, user, a.group_name);
-    } else if (r.type === 'alicloud_ram_user_group_attachment') {
+    } else if (r.resourceType === 'alicloud_ram_user_group_attachment') {
       member(r, a.user_name, a.group_name);
     }
   }

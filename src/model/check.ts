@@ -11,6 +11,8 @@
  *      (information), with the reason; nothing is guessed.
  *   3. The fix is the split's account-level document restricted to the missing actions: the exact
  *      policy the library's constructs would have attached.
+ *   4. Actions a grant of these constructs left out on purpose (excludeFromAccountLevel, recorded on
+ *      its attachments) are not missing.
  */
 import {
   CrCatalog,
@@ -107,7 +109,9 @@ export function checkResources(
         .sort();
       gaps.set(gapKey, missing);
     }
-    if (missing.length > 0) findings.push(gap(a, missing, restrict(needed, missing)));
+    const excluded = new Set(a.resource.excludedFromAccountLevel ?? []);
+    const unintended = excluded.size === 0 ? missing : missing.filter((action) => !excluded.has(action));
+    if (unintended.length > 0) findings.push(gap(a, unintended, restrict(needed, unintended)));
   }
   return { findings, attachmentsChecked: checked };
 }

@@ -77,6 +77,8 @@ export interface GrantPlan {
   readonly accountLevelDocument?: PolicyDocument;
   /** Catalog actions the split moved to account level (sorted; empty at account scope). */
   readonly movedToAccountLevel: string[];
+  /** Actions without resource-group support left out on request or denied (sorted). */
+  readonly excludedFromAccountLevel: string[];
   /** For every catalog action granted at resource-group scope: where it went and why. */
   readonly explanation: ActionPlacement[];
   /** Warnings and information of the engine (errors are thrown). */
@@ -101,6 +103,12 @@ function cachedSplit(request: GrantRequest): ResourceGroupSplit {
   return split;
 }
 
+/** The actions the split put in one of `placements`, sorted and distinct. */
+function placed(split: ResourceGroupSplit, placements: Placement[]): string[] {
+  const actions = split.explanation.filter((p) => placements.includes(p.placement)).map((p) => p.action);
+  return [...new Set(actions)].sort();
+}
+
 const custom = (documents: PolicyDocument[]): GrantPolicy[] =>
   documents.map((document) => ({ policyType: 'Custom', document }));
 
@@ -119,6 +127,7 @@ export function planGrant(request: GrantRequest): GrantPlan {
       resourceGroupPolicies: [],
       accountPolicies: access.length > 0 ? access : custom(splitBySize(request.document)),
       movedToAccountLevel: [],
+      excludedFromAccountLevel: [],
       explanation: [],
       diagnostics,
     };
@@ -131,11 +140,8 @@ export function planGrant(request: GrantRequest): GrantPlan {
     accountPolicies:
       split.accountLevelDocument === undefined ? [] : custom(splitBySize(split.accountLevelDocument)),
     accountLevelDocument: split.accountLevelDocument,
-    movedToAccountLevel: split.explanation
-      .filter((p) => p.placement === Placement.ACCOUNT_LEVEL)
-      .map((p) => p.action)
-      .filter((a, i, all) => all.indexOf(a) === i)
-      .sort(),
+    movedToAccountLevel: placed(split, [Placement.ACCOUNT_LEVEL]),
+    excludedFromAccountLevel: placed(split, [Placement.EXCLUDED, Placement.DENIED]),
     explanation: split.explanation,
     diagnostics: split.diagnostics,
   };

@@ -30,7 +30,7 @@ export function customPoliciesByName(
 ): Map<string, TerraformResource> {
   const out = new Map<string, TerraformResource>();
   for (const r of resources) {
-    const kind = POLICY_RESOURCES[r.type];
+    const kind = POLICY_RESOURCES[r.resourceType];
     if (kind === undefined) continue;
     const name = kind.names.map((a) => literalString(r.attributes[a])).find(Boolean);
     if (name !== undefined) out.set(name, r);
@@ -85,7 +85,7 @@ function documentOf(resource: TerraformResource): ResolvedPolicy {
 }
 
 function readDocument(resource: TerraformResource): ResolvedPolicy {
-  const kind = POLICY_RESOURCES[resource.type];
+  const kind = POLICY_RESOURCES[resource.resourceType];
   const attribute = kind.documents.find((a) => resource.attributes[a] !== undefined);
   const text = attribute === undefined ? undefined : resource.attributes[attribute];
   const where = resourceAddress(resource);

@@ -21,7 +21,7 @@ const REFERENCE = /(?<![\w.-])(data\.)?([a-z][a-z0-9_]*)\.([A-Za-z_][\w-]*)(?:\.
 /** One reference found in an expression. */
 export interface Reference {
   readonly mode: ResourceMode;
-  readonly type: string;
+  readonly resourceType: string;
   readonly name: string;
   /** The attribute read, if any (`name` in `alicloud_ram_user.dev.name`). */
   readonly attribute?: string;
@@ -33,7 +33,7 @@ export function referencesIn(value: unknown, types: readonly string[]): Referenc
   const out: Reference[] = [];
   for (const m of (value as string).matchAll(REFERENCE)) {
     const mode = m[1] === undefined ? ResourceMode.MANAGED : ResourceMode.DATA;
-    if (types.includes(m[2])) out.push({ mode, type: m[2], name: m[3], attribute: m[4] });
+    if (types.includes(m[2])) out.push({ mode, resourceType: m[2], name: m[3], attribute: m[4] });
   }
   return out;
 }

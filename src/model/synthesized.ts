@@ -3,7 +3,7 @@
  * `resource.<type>.<name>` and `data.<type>.<name>`, each with the construct path cdktf records in
  * `"//": {"metadata": {"path": ...}}`. Values are kept as written: cdktf writes references as `${...}`.
  */
-import { ResourceMode, type TerraformResource } from './terraform';
+import { EXCLUSIONS_COMMENT_PATH, ResourceMode, type TerraformResource } from './terraform';
 
 type Blocks = { [type: string]: { [name: string]: { [attribute: string]: unknown } } };
 
@@ -22,9 +22,20 @@ export function readSynthesized(config: unknown, file: string, text?: string): T
     for (const type of Object.keys(blocks ?? {}).sort()) {
       for (const [name, body] of Object.entries(blocks![type])) {
         const { '//': meta, ...attributes } = body ?? {};
-        const constructPath = (meta as { metadata?: { path?: string } } | undefined)?.metadata?.path;
+        const comment = (meta ?? {}) as {
+          metadata?: { path?: string };
+          cr_access?: { [k: string]: unknown };
+        };
+        const excluded = comment.cr_access?.[EXCLUSIONS_COMMENT_PATH[2]];
         const line = lines.get(`${key}\n${type}\n${name}`);
-        out.push({ mode, type, name, attributes, location: { file, line, constructPath } });
+        out.push({
+          mode,
+          resourceType: type,
+          name,
+          attributes,
+          location: { file, line, constructPath: comment.metadata?.path },
+          excludedFromAccountLevel: Array.isArray(excluded) ? excluded.map(String) : undefined,
+        });
       }
     }
   }

@@ -35,7 +35,7 @@ export enum ResourceMode {
 export interface TerraformResource {
   readonly mode: ResourceMode;
   /** The resource type, e.g. `alicloud_ram_policy`. */
-  readonly type: string;
+  readonly resourceType: string;
   /** The resource's name in its module (in `cdk.tf.json`, the logical ID). */
   readonly name: string;
   /**
@@ -46,10 +46,21 @@ export interface TerraformResource {
   /** Argument values: literals, or Terraform expressions written as `${...}` strings. */
   readonly attributes: { [name: string]: unknown };
   readonly location: SourceLocation;
+  /**
+   * Actions the grant that made this attachment left out of its account-level policy on purpose
+   * (excludeFromAccountLevel), as the constructs record them in cdk.tf.json's `//` comment.
+   * @default - none
+   */
+  readonly excludedFromAccountLevel?: string[];
 }
 
+/** Where the constructs record a grant's exclusions: `"//": {"cr_access": {"excluded_from_account_level": [...]}}`. */
+export const EXCLUSIONS_COMMENT_PATH = ['//', 'cr_access', 'excluded_from_account_level'];
+
 /** The address Terraform uses for a resource (`data.` prefix for data sources, module path first). */
-export function resourceAddress(r: Pick<TerraformResource, 'mode' | 'type' | 'name' | 'module'>): string {
-  const local = `${r.mode === ResourceMode.DATA ? 'data.' : ''}${r.type}.${r.name}`;
+export function resourceAddress(
+  r: Pick<TerraformResource, 'mode' | 'resourceType' | 'name' | 'module'>,
+): string {
+  const local = `${r.mode === ResourceMode.DATA ? 'data.' : ''}${r.resourceType}.${r.name}`;
   return r.module === undefined ? local : `${r.module}.${local}`;
 }

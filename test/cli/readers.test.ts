@@ -70,7 +70,7 @@ describe('plan JSON', () => {
     const resources = await resourcesOf(casePaths('constructs-only').plan);
     const grant = resources.find(
       (r) =>
-        r.type === 'alicloud_resource_manager_policy_attachment' &&
+        r.resourceType === 'alicloud_resource_manager_policy_attachment' &&
         String(r.attributes.resource_group_id).includes('${'),
     )!;
     expect(grant.attributes.resource_group_id).toBe('${alicloud_resource_manager_resource_group.TeamB.id}');

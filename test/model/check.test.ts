@@ -166,3 +166,22 @@ describe('CrAccessCheck (stack-wide, at synth)', () => {
     expect(checkResources(readSynthesized(out, 'platform')).findings).toEqual([]);
   });
 });
+
+test('actions a grant of the constructs excludes on purpose are not reported missing', () => {
+  const stack = newStack();
+  new ResourceGroupScopedCrDeveloper(stack, 'Alice', {
+    userName: 'alice',
+    resourceGroupIds: ['rg-aek2teama'],
+    excludeFromAccountLevel: ['cr:GetWebHook'],
+  });
+  synth(stack);
+  const out = stack.toTerraform() as any; // as `cdktf synth` writes it (Testing.synth drops `//`)
+  const [attachment] = Object.values(out.resource.alicloud_resource_manager_policy_attachment) as any[];
+  expect(attachment['//'].cr_access).toEqual({ excluded_from_account_level: ['cr:GetWebHook'] });
+  expect(checkResources(readSynthesized(out, 'platform')).findings).toEqual([]);
+  // Without the record, the gap is real and reported.
+  delete attachment['//'].cr_access;
+  expect(checkResources(readSynthesized(out, 'platform')).findings[0].missingActions).toEqual([
+    'cr:GetWebHook',
+  ]);
+});
