@@ -68,6 +68,9 @@ test('a cdktf.out folder synthesized in the test: every case, read through the m
     const { findings } = checkResources(config.resources);
     expect(findings.map((f) => f.missingActions)).toEqual([unsupported]);
     expect(findings[0].location.constructPath).toBe('registry-access/DevCrAll');
+    // A stack's own folder holds its cdk.tf.json.
+    const [stackFolder] = await readInput(path.dirname(config.source));
+    expect([stackFolder.form, stackFolder.resources]).toEqual(['cdk.tf.json', config.resources]);
     synthCase('constructs-only', dir);
     expect(checkResources((await readInput(dir))[0].resources).findings).toEqual([]);
   } finally {
