@@ -6,7 +6,8 @@
 //   3. the tarball installs offline into a scratch app with the core library and constructs, as a user would;
 //   4. running the app as `cdktf synth` does synthesizes a CrReadOnlyUser scoped to two resource groups
 //      (one by ID, one created in the stack) whose account-level policy holds exactly the 37 read
-//      actions of the seed, with one copy of constructs.
+//      actions of the seed, with one copy of constructs;
+//   5. the package's command (`bin`, named after the package) checks that stack and finds nothing.
 // Offline: every package comes from the npm cache that `npm ci` filled.
 // UPDATE_PACKAGE_FILES=1 rewrites the expected file list.
 'use strict';
@@ -110,10 +111,28 @@ function synthAndCheck(flavour, dir) {
       `${flavour.name}: expected attachments in ${expectedGroups.join(' and ')}, found ${groups.join(', ')}`,
     );
   }
+  checkCommand(flavour, dir, outdir);
   const copies = constructsCopies(dir);
   if (copies.length !== 1)
     fail(`${flavour.name}: ${copies.length} copies of constructs in the app:\n  ${copies.join('\n  ')}`);
   return actions.length;
+}
+
+/** The package's command, installed under the package's name, checks the synthesized stack: no finding. */
+function checkCommand(flavour, dir, outdir) {
+  const bin = path.join(dir, 'node_modules', '.bin', flavour.name);
+  if (!fs.existsSync(bin)) fail(`${flavour.name}: the command ${flavour.name} is not installed`);
+  let report;
+  try {
+    report = JSON.parse(run(bin, ['check', outdir, '--format', 'json'], dir));
+  } catch (e) {
+    fail(
+      `${flavour.name}: \`${flavour.name} check\` failed on the app's own stack: ${e.stderr || e.message}`,
+    );
+  }
+  if (report.attachmentsChecked !== 2 || report.findings.length !== 0) {
+    fail(`${flavour.name}: check expected 2 attachments and no finding, got ${JSON.stringify(report)}`);
+  }
 }
 
 function main() {
@@ -125,7 +144,7 @@ function main() {
       const app = consumerApp(flavour, tarball, tmp);
       const actions = synthAndCheck(flavour, app);
       console.log(
-        `${flavour.name}: jsii clean, ${files.length} packed files as expected, a ${flavour.core} app synthesized the account-level policy with ${actions} actions, one copy of constructs (${((Date.now() - started) / 1000).toFixed(1)} s so far)`,
+        `${flavour.name}: jsii clean, ${files.length} packed files as expected, a ${flavour.core} app synthesized the account-level policy with ${actions} actions, one copy of constructs, \`${flavour.name} check\` found nothing in it (${((Date.now() - started) / 1000).toFixed(1)} s so far)`,
       );
     }
   } finally {

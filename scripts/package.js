@@ -61,7 +61,9 @@ function flavourSource(flavour, tmp) {
     core,
     fs.readFileSync(core, 'utf8').replace("export * from 'cdktf';", `export * from '${flavour.core}';`),
   );
-  const pkg = { ...rootPackage, name: flavour.name, peerDependencies: flavour.peers, scripts: {} };
+  // The command is named after the package: `cdktn-alicloud-cr-access` in the CDK Terrain package.
+  const bin = { [flavour.name]: rootPackage.bin[rootPackage.name] };
+  const pkg = { ...rootPackage, name: flavour.name, bin, peerDependencies: flavour.peers, scripts: {} };
   pkg.devDependencies = { [flavour.core]: dev[flavour.core], constructs: dev.constructs, jsii: dev.jsii };
   pkg.jsii = {
     ...pkg.jsii,

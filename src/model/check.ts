@@ -97,10 +97,11 @@ export function checkResources(
     }
     const needed = result.accountLevelDocument;
     if (needed === undefined) continue;
-    const gapKey = `${a.principal.key}\n${needed.render()}`;
+    // Keyed by what is held rather than by whom: principals holding the same documents share the result.
+    const documents = held(a.principal.key);
+    const gapKey = [needed.render(), ...documents.map((d) => d.render()).sort()].join('\n');
     let missing = gaps.get(gapKey);
     if (missing === undefined) {
-      const documents = held(a.principal.key);
       missing = needed._statements
         .filter((s) => s.effect === 'Allow')
         .flatMap((s) => s.actions.filter((action) => !documents.some((d) => covers(d, action, s))))

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 const SRC = path.join(__dirname, '..', '..', 'src');
 const ENGINE = path.join(SRC, 'policy');
 const MODEL = path.join(SRC, 'model');
+const CLI = path.join(SRC, 'cli');
 
 function sources(dir: string): string[] {
   return fs
@@ -39,6 +40,12 @@ test('the policy engine imports nothing but itself and node built-ins (no cdktf,
 
 test('the grant model and check import only the engine and themselves (no cdktf, no constructs)', () => {
   expect(importsOutside(MODEL, [ENGINE, MODEL])).toEqual([]);
+});
+
+test('the command line imports only the model, the engine, itself and the HCL parser (no cdktf, no constructs)', () => {
+  expect(
+    importsOutside(CLI, [ENGINE, MODEL, CLI]).filter((i) => !i.endsWith(' imports @cdktf/hcl2json')),
+  ).toEqual([]);
 });
 
 test('the import scanner sees the imports it must forbid', () => {
