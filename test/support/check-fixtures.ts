@@ -26,7 +26,7 @@ import {
   splitForResourceGroupScope,
 } from '../../src';
 import * as alicloud from '../../src/generated/alicloud';
-import { App, TerraformStack } from '../../src/core-lib';
+import { App, LocalBackend, TerraformStack } from '../../src/core-lib';
 
 export const FIXTURES = path.join(__dirname, '..', 'fixtures', 'check');
 export const CASES = ['cr-all-gap', 'cr-all-covered', 'readonly-system-rg', 'constructs-only'] as const;
@@ -107,6 +107,8 @@ export function synthCase(c: Case, outdir: string): string {
   const app = new App({ outdir });
   const stack = new TerraformStack(app, STACK);
   new alicloud.provider.AlicloudProvider(stack, 'alicloud', { region: 'cn-hangzhou' });
+  // A relative state path keeps the fixture the same in every checkout.
+  new LocalBackend(stack, { path: `terraform.${STACK}.tfstate` });
   if (c === 'constructs-only') constructsOnly(stack);
   else handWritten(stack, c);
   app.synth();
