@@ -48,6 +48,8 @@ function checkFiles(flavour, files) {
   }
 }
 
+const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
+
 function consumerApp(run, flavour, tarball, tmp) {
   const dir = path.join(tmp, `app-${flavour.core}`);
   fs.mkdirSync(dir);
@@ -136,7 +138,7 @@ function checkStack(flavour, outdir, how) {
 /**
  * Installs cdktn-cli and Node.js 22 next to the app (not in it: the CLI depends on its own constructs)
  * and runs `cdktn synth` in the app with that Node first on PATH, so the app runs on Node 22 too.
- * Returns the output folder.
+ * Returns the output folder and how long the install and the synth took.
  */
 function cliSynth(run, dir, tmp) {
   const tools = path.join(tmp, 'cdktn-cli');
@@ -148,7 +150,9 @@ function cliSynth(run, dir, tmp) {
   // The node package's preinstall script fetches the binary: scripts must run even if a user's npmrc
   // turns them off. cdktn-cli's engine warning (we install it from Node 20) is expected.
   const what = `installing cdktn-cli ${CLI_TOOLS['cdktn-cli']} and Node.js ${CLI_TOOLS.node} in ${tools}`;
+  let started = Date.now();
   run(what, 'npm', [...INSTALL, '--ignore-scripts=false'], tools);
+  const installed = seconds(started);
   const bin = path.join(tools, 'node_modules', '.bin');
   const node = path.join(bin, 'node');
   const version = run('the Node.js 22 binary', node, ['--version'], tools).trim();
@@ -156,6 +160,7 @@ function cliSynth(run, dir, tmp) {
   const cliPackage = path.join(tools, 'node_modules', 'cdktn-cli');
   const cli = path.join(cliPackage, require(path.join(cliPackage, 'package.json')).bin.cdktn);
   const outdir = path.join(dir, 'cdktn.out');
+  started = Date.now();
   run(
     `\`cdktn synth\` on Node.js ${version} in the scratch cdktn app`,
     node,
@@ -167,10 +172,8 @@ function cliSynth(run, dir, tmp) {
       CI: '1',
     },
   );
-  return outdir;
+  return { outdir, installed, synthesized: seconds(started) };
 }
-
-const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 
 function main() {
   const run = stepRunner(LOG);
@@ -192,12 +195,12 @@ function main() {
         `${flavour.name}: ${files.length} packed files as expected, installed into a ${flavour.core} app (${installed}), \`node main.js\` on Node.js ${process.version} synthesized the account-level policy with ${viaNode.actions} actions, one copy of constructs (${seconds(started)})`,
       );
       if (flavour.core !== 'cdktn') continue;
-      started = Date.now();
-      const viaCli = checkStack(flavour, cliSynth(run, app, tmp), 'cdktn synth');
+      const cli = cliSynth(run, app, tmp);
+      const viaCli = checkStack(flavour, cli.outdir, 'cdktn synth');
       if (viaCli.text !== viaNode.text)
         fail(`${flavour.name}: \`cdktn synth\` on Node.js 22 wrote a different stack from \`node main.js\``);
       console.log(
-        `${flavour.name}: \`cdktn synth\` (cdktn-cli ${CLI_TOOLS['cdktn-cli']}, Node.js ${CLI_TOOLS.node}) synthesized the same stack byte for byte (${seconds(started)}, including installing the CLI)`,
+        `${flavour.name}: \`cdktn synth\` (cdktn-cli ${CLI_TOOLS['cdktn-cli']}, Node.js ${CLI_TOOLS.node}) synthesized the same stack byte for byte (${cli.synthesized}; installing the CLI and Node.js: ${cli.installed})`,
       );
     }
   } finally {

@@ -20,7 +20,7 @@ class StepFailed extends Error {
 /**
  * The command's own error, once: npm's `npm error` lines without its pointers to debug logs (which
  * may live in a scratch cache that is gone by the time anyone reads them), otherwise the first lines of
- * stderr, or of stdout when stderr is empty.
+ * stderr, or of stdout when stderr has nothing else.
  */
 function errorLines(stdout, stderr) {
   const lines = (text) => text.split('\n').filter((l) => l.trim() !== '');
@@ -29,7 +29,8 @@ function errorLines(stdout, stderr) {
     const pointer = /^npm error (A complete log of this run|For a full report see:|\/.*\.(log|txt)$)/;
     return npm.filter((l) => l.trim() !== 'npm error' && !pointer.test(l));
   }
-  const err = lines(stderr);
+  // jsii frames a notice about unsupported Node.js versions in `!!` lines on stderr: not the error.
+  const err = lines(stderr).filter((l) => !l.startsWith('!!'));
   return err.length > 0 ? err : lines(stdout);
 }
 

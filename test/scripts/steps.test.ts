@@ -58,6 +58,19 @@ test('an npm failure paragraph names the step, the command, each npm error line 
   }
 });
 
+test("jsii's Node.js support notice is left out; its error line is shown", () => {
+  // jsii's stderr when package.json declares a peer range the installed core library does not meet.
+  const stderr = fs.readFileSync(
+    path.join(__dirname, '..', 'fixtures', 'jsii-wrong-peer-stderr.txt'),
+    'utf8',
+  );
+  const lines = steps.formatFailure('npm run package', { ...failure, stderr }).split('\n');
+  const errors = stderr.split('\n').filter((l) => l.startsWith('[ERROR]'));
+  expect(errors.length).toBeGreaterThan(0);
+  expect(lines.filter((l) => l.trim().startsWith('!!'))).toEqual([]);
+  expect(lines.slice(3, -1)).toEqual(errors.map((l) => `  ${l}`));
+});
+
 test('a long error output is cut to the first lines, with the count of the rest', () => {
   const stderr = Array.from({ length: 100 }, (_, i) => `error line ${i}`).join('\n');
   const lines = steps.formatFailure('consumer test', { ...failure, stderr }).split('\n');
