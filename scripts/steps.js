@@ -20,7 +20,7 @@ class StepFailed extends Error {
 /**
  * The command's own error, once: npm's `npm error` lines without its pointers to debug logs (which
  * may live in a scratch cache that is gone by the time anyone reads them), otherwise the first lines of
- * stderr, or of stdout when stderr has nothing else.
+ * stderr, or of stdout when stderr has nothing else, with stack traces cut to their first frame.
  */
 function errorLines(stdout, stderr) {
   const lines = (text) => text.split('\n').filter((l) => l.trim() !== '');
@@ -31,7 +31,28 @@ function errorLines(stdout, stderr) {
   }
   // jsii frames a notice about unsupported Node.js versions in `!!` lines on stderr: not the error.
   const err = lines(stderr).filter((l) => !l.startsWith('!!'));
-  return err.length > 0 ? err : lines(stdout);
+  return collapseStacks(err.length > 0 ? err : lines(stdout));
+}
+
+/** A crashed tool's stack trace, cut to its first frame: the message says what went wrong. */
+function collapseStacks(lines) {
+  const out = [];
+  let hidden = 0;
+  const flush = () => {
+    if (hidden > 0) out.push(`    ... ${hidden} more stack frames`);
+    hidden = 0;
+  };
+  lines.forEach((line, i) => {
+    const frame = /^\s+at /;
+    if (frame.test(line) && i > 0 && frame.test(lines[i - 1])) {
+      hidden += 1;
+      return;
+    }
+    flush();
+    out.push(line);
+  });
+  flush();
+  return out;
 }
 
 /** The failure paragraph: at most SHOWN_LINES lines of the command's output and five lines of ours. */

@@ -71,6 +71,31 @@ test("jsii's Node.js support notice is left out; its error line is shown", () =>
   expect(lines.slice(3, -1)).toEqual(errors.map((l) => `  ${l}`));
 });
 
+test('a crashed tool shows its error with each stack trace cut to the first frame', () => {
+  // cdktn-cli 0.24 run on Node.js 20, which it does not support.
+  const stderr = fs.readFileSync(
+    path.join(__dirname, '..', 'fixtures', 'cdktn-cli-node20-stderr.txt'),
+    'utf8',
+  );
+  const lines = steps.formatFailure('consumer test', { ...failure, stderr }).split('\n');
+  expect(lines.length).toBeLessThanOrEqual(MAX_LINES);
+  const isFrame = (l: string) => /^\s+at /.test(l);
+  const all = stderr.split('\n');
+  const runs: { first: string; length: number }[] = [];
+  all.forEach((l, i) => {
+    if (!isFrame(l)) return;
+    if (i > 0 && isFrame(all[i - 1]!)) runs[runs.length - 1]!.length += 1;
+    else runs.push({ first: l, length: 1 });
+  });
+  expect(runs.length).toBeGreaterThan(0);
+  expect(lines.filter(isFrame)).toEqual(runs.map((r) => `  ${r.first}`));
+  expect(lines.filter((l) => l.includes('more stack frames'))).toEqual(
+    runs.map((r) => `      ... ${r.length - 1} more stack frames`),
+  );
+  expect(lines).toContain('  TypeError: Li.util.markAsUncloneable is not a function');
+  expect(lines).not.toContainEqual(expect.stringContaining('more lines in the log'));
+});
+
 test('a long error output is cut to the first lines, with the count of the rest', () => {
   const stderr = Array.from({ length: 100 }, (_, i) => `error line ${i}`).join('\n');
   const lines = steps.formatFailure('consumer test', { ...failure, stderr }).split('\n');
