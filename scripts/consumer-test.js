@@ -3,23 +3,36 @@
 // from the same source with the core import switched):
 //   1. jsii compiles it with zero errors and zero warnings, and the assembly lists the public constructs;
 //   2. the tarball's files are exactly test/fixtures/package-files.txt;
-//   3. the tarball installs offline into a scratch app with the core library and constructs, as a user would;
-//   4. running the app as `cdktf synth` does synthesizes a CrReadOnlyUser scoped to two resource groups
-//      (one by ID, one created in the stack) whose account-level policy holds exactly the 37 read
-//      actions of the seed, with one copy of constructs;
-//   5. the package's command (`bin`, named after the package) checks that stack and finds nothing.
-// Offline: every package comes from the npm cache that `npm ci` filled.
-// UPDATE_PACKAGE_FILES=1 rewrites the expected file list.
+//   3. the tarball installs into a scratch app with the core library and constructs, as a user would;
+//   4. running the app as `cdktf synth` does (`node main.js`, on the Node.js running this script)
+//      synthesizes a CrReadOnlyUser scoped to two resource groups (one by ID, one created in the stack)
+//      whose account-level policy holds exactly the 37 read actions of the seed, with one copy of
+//      constructs;
+//   5. the package's command (`bin`, named after the package) checks that stack and finds nothing;
+//   6. for CDK Terrain, the real `cdktn synth` CLI, under Node.js 22 (cdktn-cli 0.24 requires >= 22.19
+//      and crashes on Node 20), synthesizes the same stack byte for byte.
+// Installs use --prefer-offline: packages come from the npm cache when it has them, from the registry
+// otherwise. (`npm ci` caches the registry's abbreviated metadata, while `npm install` asks for the full
+// documents, another cache entry: --offline failed with ERESOLVE wherever only `npm ci` had filled the
+// cache.) .ci/run runs this script with a scratch cache, so CI always proves the cold path.
+// Full output of every command: consumer-test.log. UPDATE_PACKAGE_FILES=1 rewrites the expected file list.
 'use strict';
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { ROOT, buildAll, fail, run } = require('./package');
+const { ROOT, buildAll, fail } = require('./package');
+const { reportFailures, stepRunner } = require('./steps');
 
 const EXPECTED_FILES = path.join(ROOT, 'test', 'fixtures', 'package-files.txt');
 const READ_ONLY_EXAMPLE = require(
   path.join(ROOT, 'test', 'fixtures', 'seeds', '002-readonly-account-level-example.json'),
 );
+const LOG = path.join(ROOT, 'consumer-test.log');
+// The CDK Terrain CLI, at the version of the cdktn library we build against, and the Node.js it needs:
+// the `node` package on the npm registry installs the official binary (its preinstall script fetches the
+// platform package, node-<os>-<arch>, from the registry too).
+const CLI_TOOLS = { node: '22.23.3', 'cdktn-cli': require('../package.json').devDependencies.cdktn };
+const INSTALL = ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'];
 
 function checkFiles(flavour, files) {
   const text = `${files.join('\n')}\n`;
@@ -36,7 +49,9 @@ function checkFiles(flavour, files) {
   }
 }
 
-function consumerApp(flavour, tarball, tmp) {
+const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
+
+function consumerApp(run, flavour, tarball, tmp) {
   const dir = path.join(tmp, `app-${flavour.core}`);
   fs.mkdirSync(dir);
   const deps = { ...flavour.app, [flavour.name]: `file:${tarball}` };
@@ -65,7 +80,7 @@ function consumerApp(flavour, tarball, tmp) {
       '',
     ].join('\n'),
   );
-  run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--loglevel=error'], dir);
+  run(`installing ${flavour.name} into the scratch ${flavour.core} app ${dir}`, 'npm', INSTALL, dir);
   return dir;
 }
 
@@ -83,23 +98,30 @@ function constructsCopies(dir) {
   return found;
 }
 
-function synthAndCheck(flavour, dir) {
-  // What `cdktf synth` does: run cdktf.json's app with the output folder in the environment.
+/** What `cdktf synth` does: run cdktf.json's app with the output folder in the environment. */
+function nodeSynth(run, flavour, dir) {
   const outdir = path.join(dir, 'cdktf.out');
-  run('sh', ['-c', JSON.parse(fs.readFileSync(path.join(dir, 'cdktf.json'), 'utf8')).app], dir, {
-    CDKTF_OUTDIR: outdir,
-  });
-  const stack = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', 'consumer', 'cdk.tf.json'), 'utf8'));
+  const app = JSON.parse(fs.readFileSync(path.join(dir, 'cdktf.json'), 'utf8')).app;
+  run(`\`${app}\` in the scratch ${flavour.core} app`, 'sh', ['-c', app], dir, { CDKTF_OUTDIR: outdir });
+  return outdir;
+}
+
+/** Checks the synthesized stack in `outdir`; returns its text and the account-level action count. */
+function checkStack(flavour, outdir, how) {
+  const file = path.join(outdir, 'stacks', 'consumer', 'cdk.tf.json');
+  if (!fs.existsSync(file)) fail(`${flavour.name}: ${how} wrote no ${file}`);
+  const text = fs.readFileSync(file, 'utf8');
+  const stack = JSON.parse(text);
   const policies = Object.values(stack.resource.alicloud_ram_policy ?? {});
   if (policies.length !== 1)
-    fail(`${flavour.name}: expected one account-level policy, found ${policies.length}`);
+    fail(`${flavour.name} (${how}): expected one account-level policy, found ${policies.length}`);
   const actions = JSON.parse(policies[0].policy_document)
     .Statement.flatMap((s) => s.Action)
     .sort();
   const expected = [...READ_ONLY_EXAMPLE.Statement[0].Action].sort();
   if (JSON.stringify(actions) !== JSON.stringify(expected)) {
     fail(
-      `${flavour.name}: the account-level policy does not hold the seed's ${expected.length} read actions`,
+      `${flavour.name} (${how}): the account-level policy does not hold the seed's ${expected.length} read actions`,
     );
   }
   const groups = Object.values(stack.resource.alicloud_resource_manager_policy_attachment ?? {})
@@ -108,43 +130,91 @@ function synthAndCheck(flavour, dir) {
   const expectedGroups = ['${alicloud_resource_manager_resource_group.TeamB.id}', 'rg-aek2teama'];
   if (JSON.stringify(groups) !== JSON.stringify(expectedGroups)) {
     fail(
-      `${flavour.name}: expected attachments in ${expectedGroups.join(' and ')}, found ${groups.join(', ')}`,
+      `${flavour.name} (${how}): expected attachments in ${expectedGroups.join(' and ')}, found ${groups.join(', ')}`,
     );
   }
-  checkCommand(flavour, dir, outdir);
-  const copies = constructsCopies(dir);
-  if (copies.length !== 1)
-    fail(`${flavour.name}: ${copies.length} copies of constructs in the app:\n  ${copies.join('\n  ')}`);
-  return actions.length;
+  return { text, actions: actions.length };
+}
+
+/**
+ * Installs cdktn-cli and Node.js 22 next to the app (not in it: the CLI depends on its own constructs)
+ * and runs `cdktn synth` in the app with that Node first on PATH, so the app runs on Node 22 too.
+ * Returns the output folder and how long the install and the synth took.
+ */
+function cliSynth(run, dir, tmp) {
+  const tools = path.join(tmp, 'cdktn-cli');
+  fs.mkdirSync(tools);
+  fs.writeFileSync(
+    path.join(tools, 'package.json'),
+    JSON.stringify({ name: 'cdktn-cli-tools', private: true, dependencies: CLI_TOOLS }, null, 2),
+  );
+  // The node package's preinstall script fetches the binary: scripts must run even if a user's npmrc
+  // turns them off. cdktn-cli's engine warning (we install it from Node 20) is expected.
+  const what = `installing cdktn-cli ${CLI_TOOLS['cdktn-cli']} and Node.js ${CLI_TOOLS.node} in ${tools}`;
+  let started = Date.now();
+  run(what, 'npm', [...INSTALL, '--ignore-scripts=false'], tools);
+  const installed = seconds(started);
+  const bin = path.join(tools, 'node_modules', '.bin');
+  const node = path.join(bin, 'node');
+  const version = run('the Node.js 22 binary', node, ['--version'], tools).trim();
+  if (version !== `v${CLI_TOOLS.node}`) fail(`${node} is ${version}, expected v${CLI_TOOLS.node}`);
+  const cliPackage = path.join(tools, 'node_modules', 'cdktn-cli');
+  const cli = path.join(cliPackage, require(path.join(cliPackage, 'package.json')).bin.cdktn);
+  const outdir = path.join(dir, 'cdktn.out');
+  started = Date.now();
+  run(
+    `\`cdktn synth\` on Node.js ${version} in the scratch cdktn app`,
+    node,
+    [cli, 'synth', '--output', outdir],
+    dir,
+    {
+      PATH: `${bin}${path.delimiter}${process.env.PATH}`,
+      CHECKPOINT_DISABLE: '1',
+      CI: '1',
+    },
+  );
+  return { outdir, installed, synthesized: seconds(started) };
 }
 
 /** The package's command, installed under the package's name, checks the synthesized stack: no finding. */
-function checkCommand(flavour, dir, outdir) {
+function checkCommand(run, flavour, dir, outdir) {
   const bin = path.join(dir, 'node_modules', '.bin', flavour.name);
   if (!fs.existsSync(bin)) fail(`${flavour.name}: the command ${flavour.name} is not installed`);
-  let report;
-  try {
-    report = JSON.parse(run(bin, ['check', outdir, '--format', 'json'], dir));
-  } catch (e) {
-    fail(
-      `${flavour.name}: \`${flavour.name} check\` failed on the app's own stack: ${e.stderr || e.message}`,
-    );
-  }
+  const what = `\`${flavour.name} check\` on the scratch ${flavour.core} app's stack`;
+  const report = JSON.parse(run(what, bin, ['check', outdir, '--format', 'json'], dir));
   if (report.attachmentsChecked !== 2 || report.findings.length !== 0) {
     fail(`${flavour.name}: check expected 2 attachments and no finding, got ${JSON.stringify(report)}`);
   }
 }
 
 function main() {
+  const run = stepRunner(LOG);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'consumer-'));
   try {
-    const started = Date.now();
-    for (const { flavour, tarball, files } of buildAll(tmp)) {
+    let started = Date.now();
+    const built = buildAll(run, tmp);
+    console.log(`jsii built and packed ${built.length} packages, no warning (${seconds(started)})`);
+    for (const { flavour, tarball, files } of built) {
+      started = Date.now();
       checkFiles(flavour, files);
-      const app = consumerApp(flavour, tarball, tmp);
-      const actions = synthAndCheck(flavour, app);
+      const app = consumerApp(run, flavour, tarball, tmp);
+      const installed = seconds(started);
+      const outdir = nodeSynth(run, flavour, app);
+      const viaNode = checkStack(flavour, outdir, 'node main.js');
+      checkCommand(run, flavour, app, outdir);
+      const copies = constructsCopies(app);
+      if (copies.length !== 1)
+        fail(`${flavour.name}: ${copies.length} copies of constructs in the app:\n  ${copies.join('\n  ')}`);
       console.log(
-        `${flavour.name}: jsii clean, ${files.length} packed files as expected, a ${flavour.core} app synthesized the account-level policy with ${actions} actions, one copy of constructs, \`${flavour.name} check\` found nothing in it (${((Date.now() - started) / 1000).toFixed(1)} s so far)`,
+        `${flavour.name}: ${files.length} packed files as expected, installed into a ${flavour.core} app (${installed}), \`node main.js\` on Node.js ${process.version} synthesized the account-level policy with ${viaNode.actions} actions, one copy of constructs (${seconds(started)})`,
+      );
+      if (flavour.core !== 'cdktn') continue;
+      const cli = cliSynth(run, app, tmp);
+      const viaCli = checkStack(flavour, cli.outdir, 'cdktn synth');
+      if (viaCli.text !== viaNode.text)
+        fail(`${flavour.name}: \`cdktn synth\` on Node.js 22 wrote a different stack from \`node main.js\``);
+      console.log(
+        `${flavour.name}: \`cdktn synth\` (cdktn-cli ${CLI_TOOLS['cdktn-cli']}, Node.js ${CLI_TOOLS.node}) synthesized the same stack byte for byte (${cli.synthesized}; installing the CLI and Node.js: ${cli.installed})`,
       );
     }
   } finally {
@@ -152,4 +222,4 @@ function main() {
   }
 }
 
-main();
+reportFailures('consumer test', LOG, main);

@@ -2,12 +2,12 @@
 // Builds the packages users install, from one source tree: the cdktf package (this repository, compiled
 // by jsii) and the CDK Terrain package (the same source with src/core-lib.ts importing `cdktn`, renamed
 // cdktn-alicloud-cr-access). Each is compiled with jsii (failing on any warning) and packed.
-//   node scripts/package.js        writes both tarballs to dist-packages/
+//   node scripts/package.js        writes both tarballs to dist-packages/ (full output: package.log)
 'use strict';
-const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { reportFailures, stepRunner } = require('./steps');
 
 const ROOT = path.resolve(__dirname, '..');
 const PUBLIC_CONSTRUCTS = [
@@ -34,18 +34,9 @@ const FLAVOURS = [
   },
 ];
 
-function run(cmd, args, cwd, env = {}) {
-  return execFileSync(cmd, args, {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-}
-
+/** A failed check: the caller's reportFailures prints the message alone. */
 function fail(message) {
-  console.error(`consumer test failed: ${message}`);
-  process.exit(1);
+  throw new Error(message);
 }
 
 /** A copy of the package whose core-library module imports `core`. */
@@ -73,38 +64,48 @@ function flavourSource(flavour, tmp) {
   return dir;
 }
 
-function compileAndPack(flavour, dir, tmp) {
+function compileAndPack(run, flavour, dir, tmp) {
   const jsii = path.join(ROOT, 'node_modules', 'jsii', 'bin', 'jsii');
   // jsii never removes output: a file compiled from a since-deleted source would otherwise be packed.
   fs.rmSync(path.join(dir, 'lib'), { recursive: true, force: true });
-  run(process.execPath, [jsii, '--generate-tsconfig', 'tsconfig.jsii.json', '--fail-on-warnings'], dir);
+  run(
+    `jsii build of ${flavour.name}`,
+    process.execPath,
+    [jsii, '--generate-tsconfig', 'tsconfig.jsii.json', '--fail-on-warnings'],
+    dir,
+  );
   const assembly = JSON.parse(fs.readFileSync(path.join(dir, '.jsii'), 'utf8'));
   const missing = PUBLIC_CONSTRUCTS.filter((c) => assembly.types[`${flavour.name}.${c}`] === undefined);
   if (missing.length > 0) fail(`${flavour.name}: the jsii assembly lacks ${missing.join(', ')}`);
-  const [packed] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', tmp], dir));
+  const [packed] = JSON.parse(
+    run(`npm pack of ${flavour.name}`, 'npm', ['pack', '--json', '--pack-destination', tmp], dir),
+  );
   return { tarball: path.join(tmp, packed.filename), files: packed.files.map((f) => f.path).sort() };
 }
 
-/** Compiles and packs every flavour into `destination`. */
-function buildAll(destination) {
+/** Compiles and packs every flavour into `destination`, running commands with `run` (see steps.js). */
+function buildAll(run, destination) {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'package-'));
   try {
     return FLAVOURS.map((flavour) => ({
       flavour,
-      ...compileAndPack(flavour, flavourSource(flavour, work), destination),
+      ...compileAndPack(run, flavour, flavourSource(flavour, work), destination),
     }));
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
 }
 
-module.exports = { FLAVOURS, ROOT, buildAll, fail, run };
+module.exports = { FLAVOURS, ROOT, buildAll, fail };
 
 if (require.main === module) {
-  const destination = path.join(ROOT, 'dist-packages');
-  fs.rmSync(destination, { recursive: true, force: true });
-  fs.mkdirSync(destination);
-  for (const { flavour, tarball, files } of buildAll(destination)) {
-    console.log(`${flavour.name}: ${path.relative(ROOT, tarball)} (${files.length} files)`);
-  }
+  const log = path.join(ROOT, 'package.log');
+  reportFailures('npm run package', log, () => {
+    const destination = path.join(ROOT, 'dist-packages');
+    fs.rmSync(destination, { recursive: true, force: true });
+    fs.mkdirSync(destination);
+    for (const { flavour, tarball, files } of buildAll(stepRunner(log), destination)) {
+      console.log(`${flavour.name}: ${path.relative(ROOT, tarball)} (${files.length} files)`);
+    }
+  });
 }
