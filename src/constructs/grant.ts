@@ -17,7 +17,7 @@ import {
   RESOURCE_GROUP_ID_RULE,
   type ResourceGroupSplit,
   type ResourceGroupSplitOptions,
-  splitBySize,
+  splitBySizeWithDiagnostics,
   splitForResourceGroupScope,
 } from '../policy';
 import { throwIfErrors } from '../policy/diagnostic';
@@ -107,6 +107,15 @@ function cachedSplit(document: PolicyDocument, options: ResourceGroupSplitOption
   return split;
 }
 
+/** The size split of one of a grant's documents; more than one part is annotated (POLICY_SPLIT_BY_SIZE). */
+function sizeSplit(grant: Construct, document: PolicyDocument, documentName?: string): PolicyDocument[] {
+  const { documents, diagnostics } = withPath(grant, () =>
+    splitBySizeWithDiagnostics(document, { documentName }),
+  );
+  annotate(grant, diagnostics);
+  return documents;
+}
+
 /** Grants a principal Container Registry access at account or resource-group scope. */
 export class CrAccessGrant extends Construct {
   /** Who is granted. */
@@ -153,8 +162,7 @@ export class CrAccessGrant extends Construct {
           withPath(this, () => throwIfErrors(checkActions(props.access.document, props))),
         );
       }
-      accountPolicies =
-        system === undefined ? custom(withPath(this, () => splitBySize(props.access.document))) : asSystem();
+      accountPolicies = system === undefined ? custom(sizeSplit(this, props.access.document)) : asSystem();
     } else {
       const split = withPath(this, () => cachedSplit(props.access.document, props));
       annotate(this, split.diagnostics);
@@ -162,7 +170,7 @@ export class CrAccessGrant extends Construct {
       this.accountLevelDocument = split.accountLevelDocument;
       const scoped =
         system === undefined
-          ? custom(withPath(this, () => splitBySize(split.resourceGroupDocument)))
+          ? custom(sizeSplit(this, split.resourceGroupDocument, 'the resource-group document'))
           : asSystem();
       const principalName = resourceManagerPrincipalName(props.principal, accountAlias(this, props));
       rgIds.forEach((resourceGroupId, i) => {
@@ -183,7 +191,7 @@ export class CrAccessGrant extends Construct {
       accountPolicies =
         split.accountLevelDocument === undefined
           ? []
-          : custom(withPath(this, () => splitBySize(split.accountLevelDocument!)));
+          : custom(sizeSplit(this, split.accountLevelDocument!, 'the account-level document'));
       this.customPolicyNames = [...scoped, ...accountPolicies]
         .filter((p) => p.type === 'Custom')
         .map((p) => p.name);

@@ -103,8 +103,8 @@ function splitInfo(name: string, length: number, max: number, parts: number): Di
     location: '',
     message: `${name} is over the policy size limit, so it becomes ${parts} policies, each attached where the one would be`,
     value: `${length} characters, limit ${max}`,
-    rule: `${limitRule(max)}; statements are cut by actions and resources, with the same Effect and Condition, and packed into as few documents as a greedy packing finds (at least ${Math.ceil(length / max)} here)`,
-    fix: "nothing, if that many policies and attachments are acceptable (each counts toward the principal's policy quota); to need fewer, name repositories with a wildcard such as acs:cr:*:*:repository/<instance ID>/<namespace>/*, or grant fewer actions on the long resource list",
+    rule: `${limitRule(max)}; a statement is cut by actions and resources, keeping its Effect and Condition, and a greedy packs the pieces into few documents (no fewer than ${Math.ceil(length / max)} can hold ${length} characters)`,
+    fix: `nothing, if ${parts} policies and their attachments are acceptable; to need fewer, name repositories with a wildcard such as acs:cr:*:*:repository/<instance ID>/<namespace>/*, or grant fewer actions on the long resource list`,
   };
 }
 
