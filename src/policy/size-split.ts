@@ -11,9 +11,10 @@
  *      Condition are never cut (they mean "all but these" and "only when"); the other list may be.
  *   2. Shape: a statement is cut along its longer list (the shorter one if only that can be cut)
  *      into strips, each strip repeating the other list. When the repeated list is long, it is first
- *      grouped into g chunks of about equal length, each chunk with its own strips; g is the
- *      smallest that gives the fewest documents when every strip fills a document of its own.
- *      A statement whose smallest possible piece does not fit is an error (STATEMENT_TOO_LONG).
+ *      grouped into g chunks of about equal length (single items at the largest g), each chunk with
+ *      its own strips; g is the smallest that gives the fewest documents when every strip fills a
+ *      document of its own. A statement with a pair (an action and a resource, a Not list counting
+ *      whole) that fits no document is an error (STATEMENT_TOO_LONG).
  *   3. Packing: two simple greedies over the shaped statements, longest first; the one with fewer
  *      documents wins, ties going to (a), which cuts less:
  *      (a) each statement is cut into strips that fill a document, and the strips are packed
@@ -126,7 +127,9 @@ interface Row {
 }
 
 const EMPTY_DOCUMENT = renderDocument([]).length;
-const itemLength = (v: string) => JSON.stringify(v).length;
+/** Characters JSON.stringify escapes in a string (lone surrogates included); others render as themselves. */
+const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
+const itemLength = (v: string) => (ESCAPED.test(v) ? JSON.stringify(v).length : v.length + 2);
 const listLength = (items: readonly string[]) =>
   items.reduce((n, v) => n + itemLength(v) + 1, 0) - (items.length > 0 ? 1 : 0);
 const rowLength = (r: Row) => r.base + listLength(r.s.actions) + listLength(r.s.resources);
@@ -148,7 +151,7 @@ function shape(s: StatementData, index: number, max: number): Row[] {
   let best: { rows: Row[]; documents: number } | undefined;
   const most = cuttable(s, repeated) ? s[repeated].length : 1;
   for (let g = 1; g <= most && (best === undefined || g < best.documents); g++) {
-    const chunks = balancedChunks(s[repeated], g);
+    const chunks = g > 1 && g === most ? s[repeated].map((item) => [item]) : balancedChunks(s[repeated], g);
     if (chunks.some((c) => base + listLength(c) + widest > room)) continue;
     const rows = chunks.map((c): Row => ({ s: { ...s, [repeated]: c }, base, along }));
     const documents = rows.reduce((n, r) => n + strips(r, room).length, 0);

@@ -126,6 +126,19 @@ describe('splitBySize', () => {
     expect(parts.flatMap((p) => p.statements.flatMap((s) => s.resources)).sort()).toEqual(repos(300).sort());
   });
 
+  test('a NotResource statement keeps its NotResource list whole and is cut by actions', () => {
+    const notResources = reposOfLength(2, 60);
+    const actions = ['cr:GetRepository', 'cr:ListRepository', 'cr:PullRepository', 'cr:PushRepository'];
+    const d = PolicyDocument.of([new PolicyStatement({ actions, notResources })]);
+    const parts = splitBySize(d, { maxLength: 250 });
+    expect(parts.length).toBeGreaterThan(1);
+    for (const p of parts) {
+      expect(p.render().length).toBeLessThanOrEqual(250);
+      for (const s of p.statements) expect(s.notResources).toEqual(notResources);
+    }
+    expect(parts.flatMap((p) => p.statements.flatMap((s) => s.actions)).sort()).toEqual(actions);
+  });
+
   test('a statement that cannot be cut small enough is an error naming it and the limit in use', () => {
     const d = PolicyDocument.of([
       new PolicyStatement({ actions: ['cr:PullRepository'], notResources: repos(300) }),
