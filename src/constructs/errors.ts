@@ -4,7 +4,7 @@
  */
 import type { IConstruct } from 'constructs';
 import { AnnotationMetadataEntryType } from '../core-lib';
-import { type Diagnostic, type DiagnosticCode, formatDiagnostic, Severity } from '../policy';
+import { type Diagnostic, DiagnosticCode, formatDiagnostic, Severity } from '../policy';
 import { PolicyError, quote } from '../policy/diagnostic';
 
 /** A construct-level rule violation, before the construct path is known. */
@@ -51,15 +51,21 @@ export function withPath<T>(scope: IConstruct, fn: () => T): T {
   }
 }
 
+/** Information annotated like a warning, because nothing large may happen silently. */
+const ANNOTATED_INFO: ReadonlySet<DiagnosticCode> = new Set([DiagnosticCode.POLICY_SPLIT_BY_SIZE]);
+
 /**
  * Engine warnings become warning annotations of the construct (what `cdktf synth` prints, as
  * `WARN [<construct path>]: [<location>] …`: the path once, from cdktf). They are written without the
  * stack trace Annotations.addWarning records, which would only point into this library and costs more
  * than the rest of a grant. Information (such as which actions moved to account level) is not
- * annotated: every resource-group grant has some, and it is in the grant's `explanation`.
+ * annotated: every resource-group grant has some, and it is in the grant's `explanation`; except
+ * ANNOTATED_INFO, which means more policies and attachments than the user wrote.
  */
 export function annotate(scope: IConstruct, diagnostics: Diagnostic[]): void {
-  for (const d of diagnostics.filter((x) => x.severity === Severity.WARNING)) {
-    scope.node.addMetadata(AnnotationMetadataEntryType.WARN, formatDiagnostic(d), { stackTrace: false });
+  for (const d of diagnostics.filter((x) => x.severity === Severity.WARNING || ANNOTATED_INFO.has(x.code))) {
+    const type =
+      d.severity === Severity.WARNING ? AnnotationMetadataEntryType.WARN : AnnotationMetadataEntryType.INFO;
+    scope.node.addMetadata(type, formatDiagnostic(d), { stackTrace: false });
   }
 }

@@ -17,7 +17,7 @@ import {
   type PolicyDocument,
   type ResourceGroupSplit,
   type ResourceGroupSplitOptions,
-  splitBySize,
+  splitBySizeWithDiagnostics,
   splitForResourceGroupScope,
 } from '../policy';
 import { throwIfErrors } from '../policy/diagnostic';
@@ -109,8 +109,12 @@ function placed(split: ResourceGroupSplit, placements: Placement[]): string[] {
   return [...new Set(actions)].sort();
 }
 
-const custom = (documents: PolicyDocument[]): GrantPolicy[] =>
-  documents.map((document) => ({ policyType: 'Custom', document }));
+/** Custom policies of a document in size-split parts; more than one part is information (POLICY_SPLIT_BY_SIZE). */
+function custom(document: PolicyDocument, documentName: string, diagnostics: Diagnostic[]): GrantPolicy[] {
+  const split = splitBySizeWithDiagnostics(document, { documentName });
+  diagnostics.push(...split.diagnostics);
+  return split.documents.map((part) => ({ policyType: 'Custom', document: part }));
+}
 
 /** Plans a grant; throws a PolicyError when the access breaks a rule. See the file header. */
 export function planGrant(request: GrantRequest): GrantPlan {
@@ -125,7 +129,7 @@ export function planGrant(request: GrantRequest): GrantPlan {
       ...common,
       resourceGroupIds: [],
       resourceGroupPolicies: [],
-      accountPolicies: access.length > 0 ? access : custom(splitBySize(request.document)),
+      accountPolicies: access.length > 0 ? access : custom(request.document, 'the document', diagnostics),
       movedToAccountLevel: [],
       excludedFromAccountLevel: [],
       explanation: [],
@@ -133,16 +137,22 @@ export function planGrant(request: GrantRequest): GrantPlan {
     };
   }
   const split = cachedSplit(request);
+  const diagnostics = [...split.diagnostics];
   return {
     ...common,
     resourceGroupIds: request.resourceGroupIds,
-    resourceGroupPolicies: access.length > 0 ? access : custom(splitBySize(split.resourceGroupDocument)),
+    resourceGroupPolicies:
+      access.length > 0
+        ? access
+        : custom(split.resourceGroupDocument, 'the resource-group document', diagnostics),
     accountPolicies:
-      split.accountLevelDocument === undefined ? [] : custom(splitBySize(split.accountLevelDocument)),
+      split.accountLevelDocument === undefined
+        ? []
+        : custom(split.accountLevelDocument, 'the account-level document', diagnostics),
     accountLevelDocument: split.accountLevelDocument,
     movedToAccountLevel: placed(split, [Placement.ACCOUNT_LEVEL]),
     excludedFromAccountLevel: placed(split, [Placement.EXCLUDED, Placement.DENIED]),
     explanation: split.explanation,
-    diagnostics: split.diagnostics,
+    diagnostics,
   };
 }

@@ -66,6 +66,7 @@ export enum DiagnosticCode {
   DUPLICATE_PRINCIPAL_NAME = 'DUPLICATE_PRINCIPAL_NAME',
   /** Two grants attach the same policy to the same principal at the same scope. */
   DUPLICATE_ATTACHMENT = 'DUPLICATE_ATTACHMENT',
+  POLICY_SPLIT_BY_SIZE = 'POLICY_SPLIT_BY_SIZE',
 }
 
 /** One finding. */

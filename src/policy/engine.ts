@@ -5,7 +5,7 @@
 import { type ActionCheckOptions, checkActions } from './action-check';
 import { type Diagnostic, formatDiagnostic } from './diagnostic';
 import type { PolicyDocument } from './document';
-import { type SizeSplitOptions, splitBySize } from './size-split';
+import { type SizeSplit, type SizeSplitOptions, splitBySize, splitBySizeWithDiagnostics } from './size-split';
 import { type ResourceGroupSplit, type ResourceGroupSplitOptions, splitForResourceGroupScope } from './split';
 
 /** The policy engine's operations. */
@@ -21,6 +21,11 @@ export class PolicyEngine {
   /** The document itself when it fits RAM's size limit, otherwise documents that each fit. */
   public static splitBySize(document: PolicyDocument, options?: SizeSplitOptions): PolicyDocument[] {
     return splitBySize(document, options);
+  }
+
+  /** splitBySize, with an information diagnostic (POLICY_SPLIT_BY_SIZE) when there is more than one document. */
+  public static splitBySizeWithDiagnostics(document: PolicyDocument, options?: SizeSplitOptions): SizeSplit {
+    return splitBySizeWithDiagnostics(document, options);
   }
 
   /** Catalog check of every cr: action of a document: errors and warnings, not thrown. */

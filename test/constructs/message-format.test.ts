@@ -22,6 +22,7 @@ import {
   RamPrincipal,
   ResourceGroupScopedCrDeveloper,
   Severity,
+  splitBySizeWithDiagnostics,
   splitForResourceGroupScope,
 } from '../../src';
 import * as fs from 'node:fs';
@@ -169,6 +170,21 @@ const TABLE: { [code in DiagnosticCode]: Producer | { neverRaised: string } } = 
           'cdk.tf.json',
         ),
       ).findings.map(findingDiagnostic),
+  },
+  [DiagnosticCode.POLICY_SPLIT_BY_SIZE]: {
+    info: () =>
+      splitBySizeWithDiagnostics(
+        PolicyDocument.of([
+          PolicyStatement.allow(
+            ['cr:GetRepository', 'cr:PullRepository', 'cr:PushRepository'],
+            [
+              'acs:cr:*:*:repository/cri-aaaaaaaaaaaa/namespace-one/repository-one',
+              'acs:cr:*:*:repository/cri-aaaaaaaaaaaa/namespace-two/repository-two',
+            ],
+          ),
+        ]),
+        { maxLength: 250 },
+      ).diagnostics,
   },
   [DiagnosticCode.CR_ACCESS_SUMMARY]: {
     info: () => {

@@ -68,8 +68,9 @@ describe('updates without an access gap', () => {
         ),
       });
     const before = PolicyDocument.of([statement('cr:GetRepository'), statement('cr:ListRepository')]);
+    // Parts are packed longest first: a longer action name lands in front of the old parts.
     const after = PolicyDocument.of([
-      statement('cr:GetNamespace'),
+      statement('cr:CancelArtifactDeleteUntaggedManifestTask'),
       statement('cr:GetRepository'),
       statement('cr:ListRepository'),
     ]);

@@ -205,7 +205,7 @@ describe('rendering and size properties', () => {
       docs
         .flatMap((d) =>
           d.statements.flatMap((s) =>
-            s.actions.map((a) => JSON.stringify([s.effect, a, s.resources, s.conditions])),
+            s.actions.flatMap((a) => s.resources.map((r) => JSON.stringify([s.effect, a, r, s.conditions]))),
           ),
         )
         .sort();

@@ -1,0 +1,181 @@
+/**
+ * Property tests of the size split (src/policy/size-split.ts) over random documents: catalog actions,
+ * repository names of varied lengths, Allow and Deny, Conditions, NotAction and NotResource, and a
+ * random maxLength. The oracles do not use the split's code: pairs are expanded from the parts'
+ * statements, and the bound and its range are computed from the input's rendering alone.
+ */
+import * as fc from 'fast-check';
+import {
+  CrCatalog,
+  POLICY_DOCUMENT_MAX_LENGTH,
+  PolicyDocument,
+  type PolicyStatement,
+} from '../../src/policy';
+import { PolicyError } from '../../src/policy/diagnostic';
+import { splitBySize } from '../../src/policy/size-split';
+
+const RUNS = { numRuns: 1000 };
+const names = CrCatalog.bundled().actionNames;
+const EMPTY_DOCUMENT = '{"Version":"1","Statement":[]}'.length;
+
+/** Repository names of about 45 to 170 characters, each drawn from one number (cheap to generate and shrink). */
+const REGIONS = ['*', 'cn-hangzhou', 'ap-southeast-1'];
+const repositoryName = fc.nat().map((n) => {
+  const account = (n >> 2) % 2 === 0 ? '1234567890123456' : '*';
+  const namespace = 'n'.repeat(1 + ((n >> 3) % 30));
+  const repository = n.toString(36).padEnd(1 + ((n >> 8) % 90), 'r');
+  return `acs:cr:${REGIONS[n % 3]}:${account}:repository/cri-${(n % 9973).toString(36)}/${namespace}/${repository}`;
+});
+const condition = fc.constantFrom(
+  undefined,
+  { IpAddress: { 'acs:SourceIp': ['192.0.2.0/24', '198.51.100.0/24'] } },
+  { Bool: { 'acs:SecureTransport': ['true'] } },
+);
+/** NotAction or NotResource in about one statement in ten, when `not` allows them. */
+const rarely = (not: boolean) =>
+  not ? fc.integer({ min: 0, max: 9 }).map((n) => n === 0) : fc.constant(false);
+
+type RawStatement = Record<string, unknown>;
+
+const rawStatement = (most: { actions: number; resources: number; not: boolean }) =>
+  fc
+    .record({
+      Effect: fc.constantFrom('Allow', 'Allow', 'Deny'),
+      actions: fc.subarray(names, { minLength: 1, maxLength: most.actions }),
+      resources: fc.array(repositoryName, { minLength: 1, maxLength: most.resources, size: 'max' }),
+      notAction: rarely(most.not),
+      notResource: rarely(most.not),
+      Condition: condition,
+    })
+    .map(({ Effect, actions, resources, notAction, notResource, Condition }): RawStatement => ({
+      Effect,
+      [notAction ? 'NotAction' : 'Action']: actions,
+      [notResource ? 'NotResource' : 'Resource']: resources,
+      ...(Condition === undefined ? {} : { Condition }),
+    }));
+
+const documentOf = (statements: RawStatement[]) =>
+  PolicyDocument.fromObject({ Version: '1', Statement: statements });
+
+/**
+ * What a set of documents grants or denies, as (Effect, action, resource, Condition) units. An Action
+ * or Resource item is a unit of its own; a NotAction or NotResource list is one unit, since it must
+ * never be cut.
+ */
+function units(documents: PolicyDocument[]): string[] {
+  const out = new Set<string>();
+  for (const s of documents.flatMap((d) => d.statements)) {
+    const actions = s.notActions.length > 0 ? [`not ${JSON.stringify(s.notActions)}`] : s.actions;
+    const resources = s.notResources.length > 0 ? [`not ${JSON.stringify(s.notResources)}`] : s.resources;
+    for (const a of actions)
+      for (const r of resources) out.add(JSON.stringify([s.effect, a, r, s.conditions]));
+  }
+  return [...out].sort();
+}
+
+const widest = (items: string[]) => Math.max(...items.map((v) => JSON.stringify(v).length));
+const listLength = (items: string[]) => JSON.stringify(items).length - 2;
+/** A statement's rendering with both lists empty: Effect, key names, brackets and Condition. */
+function baseLength(s: PolicyStatement): number {
+  const json = s.toJson();
+  const lists = ['Action', 'NotAction', 'Resource', 'NotResource'].filter((k) => k in json);
+  return JSON.stringify(json).length - lists.reduce((n, k) => n + listLength(json[k] as string[]), 0);
+}
+
+/** The smallest piece any exact split must hold: the widest action with the widest resource (Not lists whole). */
+function smallestPieceOverLimit(s: PolicyStatement, max: number): boolean {
+  const actions = s.notActions.length > 0 ? listLength(s.notActions) : widest(s.actions);
+  const resources = s.notResources.length > 0 ? listLength(s.notResources) : widest(s.resources);
+  return EMPTY_DOCUMENT + baseLength(s) + actions + resources > max;
+}
+
+function shuffle<T>(items: T[], seed: number): T[] {
+  const out = [...items];
+  let x = seed;
+  for (let i = out.length - 1; i > 0; i--) {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    const j = x % (i + 1);
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+/** The same document written in another order: statements, and the items of every list. */
+function reordered(statements: RawStatement[], seed: number): RawStatement[] {
+  return shuffle(statements, seed).map((s, i) =>
+    Object.fromEntries(
+      Object.entries(s).map(([k, v]) => [
+        k,
+        Array.isArray(v) ? shuffle(v as string[], seed + 7919 * (i + 1)) : v,
+      ]),
+    ),
+  );
+}
+
+describe('size split properties', () => {
+  test('exact and deterministic: every part fits maxLength, the parts together grant and deny exactly the input, shuffled input gives the same parts, and a document is rejected only when a statement has a pair that fits no document', () => {
+    fc.assert(
+      fc.property(
+        fc.array(rawStatement({ actions: 20, resources: 30, not: true }), { minLength: 1, maxLength: 3 }),
+        fc.integer({ min: 250, max: POLICY_DOCUMENT_MAX_LENGTH }),
+        fc.integer({ min: 1, max: 2 ** 30 }),
+        (statements, max, seed) => {
+          const input = documentOf(statements);
+          const tooLong = input.statements.flatMap((s, i) => (smallestPieceOverLimit(s, max) ? [i] : []));
+          let parts: PolicyDocument[];
+          try {
+            parts = splitBySize(input, { maxLength: max });
+          } catch (e) {
+            expect(e).toBeInstanceOf(PolicyError);
+            const [d, ...more] = (e as PolicyError).diagnostics;
+            expect([d.code, d.location, more]).toEqual([
+              'STATEMENT_TOO_LONG',
+              `Statement[${tooLong[0]}]`,
+              [],
+            ]);
+            return;
+          }
+          expect(tooLong).toEqual([]);
+          for (const p of parts) expect(p.render().length).toBeLessThanOrEqual(max);
+          expect(units(parts)).toEqual(units([input]));
+          const again = splitBySize(documentOf(reordered(statements, seed)), { maxLength: max });
+          expect(again.map((p) => p.render())).toEqual(parts.map((p) => p.render()));
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  test("near the minimum: with r the largest share of maxLength that a statement's Effect, Condition, shorter list and widest item plus the document's own 30 characters take, a document at most (1 - r) / r times maxLength long becomes at most ceil(length / maxLength) + 1 parts", () => {
+    let over = 0;
+    fc.assert(
+      fc.property(
+        fc.array(rawStatement({ actions: 40, resources: 80, not: false }), { minLength: 1, maxLength: 3 }),
+        fc.integer({ min: 1000, max: POLICY_DOCUMENT_MAX_LENGTH }),
+        (statements, max) => {
+          const input = documentOf(statements);
+          const length = input.render().length;
+          const share = Math.max(
+            ...input.statements.map(
+              (s) =>
+                (EMPTY_DOCUMENT +
+                  baseLength(s) +
+                  Math.min(listLength(s.actions), listLength(s.resources)) +
+                  widest([...s.actions, ...s.resources]) +
+                  1) /
+                max,
+            ),
+          );
+          fc.pre(length / max <= (1 - share) / share);
+          const parts = splitBySize(input, { maxLength: max });
+          if (length > max) over++;
+          for (const p of parts) expect(p.render().length).toBeLessThanOrEqual(max);
+          expect(parts.length).toBeLessThanOrEqual(Math.ceil(length / max) + 1);
+        },
+      ),
+      RUNS,
+    );
+    // The range is not empty: most cases are over the limit and so really split.
+    expect(over).toBeGreaterThan(RUNS.numRuns / 4);
+  });
+});
