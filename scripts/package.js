@@ -12,6 +12,7 @@ const path = require('node:path');
 const ROOT = path.resolve(__dirname, '..');
 const PUBLIC_CONSTRUCTS = [
   'CrAccessGrant',
+  'CrAccessTeam',
   'CrReadOnlyUser',
   'ResourceGroupScopedCrDeveloper',
   'ResourceGroupScopedCrReadOnly',

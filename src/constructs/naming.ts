@@ -13,6 +13,8 @@
  *     first 8 hex digits of the SHA-256 of the Terraform expression the token stands for (see
  *     token-key.ts), equally independent of the list's order. Policies come in a fixed
  *     order: system policy first, then custom policies in size-split order.
+ *   - A team member's group attachment is `Member-<user name>`, or `Member-U<h>` for a name given as a
+ *     token (h as above), so adding or removing one member leaves every other member's attachment alone.
  */
 import { createHash } from 'node:crypto';
 import { POLICY_NAME_RULE, type PolicyDocument } from '../policy';
@@ -59,4 +61,9 @@ export function accountAttachmentId(position: number): string {
 export function resourceGroupAttachmentId(group: TokenKey, position: number): string {
   const name = group.fromToken ? `Rg${sha256Hex(group.key).slice(0, TOKEN_GROUP_HASH_LENGTH)}` : group.key;
   return `${name}-${position}`;
+}
+
+/** The group attachment of one team member; the member is keyed as token-key.ts describes. */
+export function memberAttachmentId(member: TokenKey): string {
+  return `Member-${member.fromToken ? `U${sha256Hex(member.key).slice(0, TOKEN_GROUP_HASH_LENGTH)}` : member.key}`;
 }

@@ -51,6 +51,12 @@ export enum DiagnosticCode {
   CONFLICTING_PROPS = 'CONFLICTING_PROPS',
   CONFLICTING_PRESETS = 'CONFLICTING_PRESETS',
   POLICY_QUOTA_EXCEEDED = 'POLICY_QUOTA_EXCEEDED',
+  /** A RAM user group limit (groups per account, groups per user) would be exceeded by the stack's teams. */
+  GROUP_QUOTA_EXCEEDED = 'GROUP_QUOTA_EXCEEDED',
+  /** A team names one member twice. */
+  DUPLICATE_TEAM_MEMBER = 'DUPLICATE_TEAM_MEMBER',
+  /** Two teams of one stack create the same RAM user group. */
+  DUPLICATE_GROUP = 'DUPLICATE_GROUP',
 }
 
 /** One finding. */

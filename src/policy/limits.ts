@@ -22,6 +22,21 @@ export const CUSTOM_POLICIES_PER_PRINCIPAL_MAX = 10;
 /** System policies attached to one RAM user, group or role (RAM_LIMITS_SOURCE; adjustable by quota request). */
 export const SYSTEM_POLICIES_PER_PRINCIPAL_MAX = 20;
 
+/**
+ * RAM user groups an account can have (RAM_LIMITS_SOURCE, "RAM user group" row: 300, not adjustable).
+ * Custom and system policies per group are the per-principal limits above (10 and 20, adjustable).
+ */
+export const GROUPS_PER_ACCOUNT_MAX = 300;
+
+/** RAM user groups one RAM user can be added to (RAM_LIMITS_SOURCE, "RAM user" row: 10, not adjustable). */
+export const GROUPS_PER_USER_MAX = 10;
+
+/**
+ * RAM users an account can have (RAM_LIMITS_SOURCE: 5,000, not adjustable). Not checked by the
+ * constructs (most users are created elsewhere); the benchmark splits larger platforms into accounts.
+ */
+export const USERS_PER_ACCOUNT_MAX = 5000;
+
 /** A naming rule: length bounds and allowed characters, as the API reference states them. */
 export interface NameRule {
   /** What is named, for messages (e.g. "RAM user name"). */
@@ -126,6 +141,12 @@ export class RamLimits {
   public static readonly CUSTOM_POLICIES_PER_PRINCIPAL_MAX = CUSTOM_POLICIES_PER_PRINCIPAL_MAX;
   /** See SYSTEM_POLICIES_PER_PRINCIPAL_MAX. */
   public static readonly SYSTEM_POLICIES_PER_PRINCIPAL_MAX = SYSTEM_POLICIES_PER_PRINCIPAL_MAX;
+  /** See GROUPS_PER_ACCOUNT_MAX. */
+  public static readonly GROUPS_PER_ACCOUNT_MAX = GROUPS_PER_ACCOUNT_MAX;
+  /** See GROUPS_PER_USER_MAX. */
+  public static readonly GROUPS_PER_USER_MAX = GROUPS_PER_USER_MAX;
+  /** See USERS_PER_ACCOUNT_MAX. */
+  public static readonly USERS_PER_ACCOUNT_MAX = USERS_PER_ACCOUNT_MAX;
 
   private constructor() {}
 }
