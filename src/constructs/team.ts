@@ -61,16 +61,19 @@ export interface CrAccessTeamProps extends CrAccessTeamPresetProps {
   readonly access: CrAccess;
 }
 
-/** A RAM user group with Container Registry access, and its members. */
+/**
+ * A RAM user group with Container Registry access, and its members. (The presets' first parameter is
+ * `parent`, not `scope`, because jsii forbids a positional name that is also a props field.)
+ */
 export class CrAccessTeam extends Construct {
   /** Developers (CrAccess.developer()): pull, push and manage repositories, best scoped to resource groups. */
-  public static developers(scope: Construct, id: string, props: CrAccessTeamPresetProps): CrAccessTeam {
-    return new CrAccessTeam(scope, id, { ...props, access: CrAccess.developer() });
+  public static developers(parent: Construct, id: string, props: CrAccessTeamPresetProps): CrAccessTeam {
+    return new CrAccessTeam(parent, id, { ...props, access: CrAccess.developer() });
   }
 
   /** Readers (CrAccess.readOnly()): view repositories and pull images. */
-  public static readers(scope: Construct, id: string, props: CrAccessTeamPresetProps): CrAccessTeam {
-    return new CrAccessTeam(scope, id, { ...props, access: CrAccess.readOnly() });
+  public static readers(parent: Construct, id: string, props: CrAccessTeamPresetProps): CrAccessTeam {
+    return new CrAccessTeam(parent, id, { ...props, access: CrAccess.readOnly() });
   }
 
   /** The group's name; a reference to the group resource when the team created it. */
