@@ -3,8 +3,8 @@
  *   1. synthesizes stacks of N principals x M resource groups (one group each) with the constructs and
  *      with the hand-written baseline;
  *   2. synthesizes the "everyone everywhere" platform (teams-scenario.ts: N principals, each in all M
- *      groups, teams of T; T defaults to N) per user, with CrAccessTeam, and as a hand-written team
- *      baseline. Without --team-sizes it uses --sizes (one team each) when given, else TEAM_SIZES.
+ *      groups, teams of T; T defaults to N) per user, with CrAccessTeam (both membership forms), and
+ *      as a hand-written team baseline. Without --team-sizes it uses --sizes (one team each) when given, else TEAM_SIZES.
  * Runs alternate in fresh processes; the report gives medians. Not a test: nothing in `npm test`
  * depends on timings.
  */
@@ -149,6 +149,7 @@ function teamScenario(sizes: { n: number; m: number; t: number }[], runs: number
     const team = byMode.get('team')!;
     const base = byMode.get('team-baseline')!;
     const perUser = byMode.get('per-user');
+    const exclusive = byMode.get('team-exclusive')!;
     const summary = (xs: Measured[] | undefined) =>
       xs === undefined
         ? undefined
@@ -168,10 +169,13 @@ function teamScenario(sizes: { n: number; m: number; t: number }[], runs: number
       t,
       perUser: summary(perUser),
       team: summary(team)!,
+      teamExclusive: summary(exclusive)!,
       teamBaseline: summary(base)!,
       teamVsBaseline: median(team.map((x, i) => x.wallMs / base[i].wallMs)),
       teamVsPerUser:
         perUser === undefined ? undefined : median(team.map((x, i) => x.wallMs / perUser[i].wallMs)),
+      exclusiveVsPerUser:
+        perUser === undefined ? undefined : median(exclusive.map((x, i) => x.wallMs / perUser[i].wallMs)),
     };
     rows.push(row);
     console.log(
@@ -195,6 +199,11 @@ function teamScenario(sizes: { n: number; m: number; t: number }[], runs: number
       'CrAccessTeam',
       r.team,
       `${r.teamVsBaseline.toFixed(2)}× baseline${r.teamVsPerUser === undefined ? '' : `, ${r.teamVsPerUser.toFixed(3)}× per-user`}`,
+    );
+    line(
+      'CrAccessTeam, exclusive membership',
+      r.teamExclusive,
+      r.exclusiveVsPerUser === undefined ? '' : `${r.exclusiveVsPerUser.toFixed(3)}× per-user`,
     );
     line('team baseline (by hand)', r.teamBaseline, '');
   }

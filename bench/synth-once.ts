@@ -1,7 +1,7 @@
 /**
  * One measured synthesis in a fresh process (so peak RSS belongs to one run):
  *   node dist/bench/synth-once.js <constructs|baseline> <n> <m> <outdir>
- *   node dist/bench/synth-once.js <per-user|team|team-baseline> <n> <m> <outdir> <team size>
+ *   node dist/bench/synth-once.js <per-user|team|team-exclusive|team-baseline> <n> <m> <outdir> <team size>
  * Prints one JSON line: synth wall time (build + synth, after module loading), peak RSS, resource
  * counts by type, custom policy count and cdk.tf.json size, summed over the app's stacks.
  */
@@ -28,7 +28,8 @@ let app: App;
 if (mode === 'constructs') app = buildWithConstructs(size, outdir);
 else if (mode === 'baseline') app = buildBaseline(size, outdir, documents!);
 else if (mode === 'team-baseline') app = buildTeamBaseline(teams, outdir, docs!);
-else if (mode === 'per-user' || mode === 'team') app = buildTeams(mode, teams, outdir);
+else if (mode === 'per-user' || mode === 'team' || mode === 'team-exclusive')
+  app = buildTeams(mode, teams, outdir);
 else throw new Error(`unknown mode ${mode}`);
 app.synth();
 const wallMs = Number(process.hrtime.bigint() - start) / 1e6;

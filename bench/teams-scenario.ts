@@ -3,6 +3,7 @@
  * resource groups, in teams of T (T = N: one team). Built three ways:
  *   - `per-user`: one ResourceGroupScopedCrDeveloper per principal, scoped to all M groups;
  *   - `team`: one CrAccessTeam.developers per team of T, members given as `user.name` references;
+ *   - `team-exclusive`: the same with CrTeamMembership.EXCLUSIVE (one membership resource per team);
  *   - `team-baseline`: the team shape written by hand with the generated bindings (documents written
  *     out beforehand, no engine, no validation).
  * RAM caps an account at USERS_PER_ACCOUNT_MAX users and GROUPS_PER_ACCOUNT_MAX groups, so a platform
@@ -13,6 +14,7 @@ import {
   CrAccess,
   CrAccessScope,
   CrAccessTeam,
+  CrTeamMembership,
   GROUPS_PER_ACCOUNT_MAX,
   ResourceGroupScopedCrDeveloper,
   splitBySize,
@@ -30,7 +32,7 @@ export interface TeamSize {
   readonly t: number;
 }
 
-export const TEAM_MODES = ['per-user', 'team', 'team-baseline'] as const;
+export const TEAM_MODES = ['per-user', 'team', 'team-exclusive', 'team-baseline'] as const;
 export type TeamMode = (typeof TEAM_MODES)[number];
 
 /** One account's share: principals [from, to), teams of T from principal `from`. */
@@ -76,7 +78,7 @@ function teamsOf(account: Account, t: number): [number, number][] {
   return out;
 }
 
-export function buildTeams(mode: 'per-user' | 'team', s: TeamSize, outdir: string): App {
+export function buildTeams(mode: 'per-user' | 'team' | 'team-exclusive', s: TeamSize, outdir: string): App {
   const app = new App({ outdir });
   const scope = rgIds(s.m);
   for (const account of accounts(s)) {
@@ -101,6 +103,7 @@ export function buildTeams(mode: 'per-user' | 'team', s: TeamSize, outdir: strin
         members,
         scope: CrAccessScope.resourceGroups(scope),
         accountId: ACCOUNT_ID,
+        membership: mode === 'team-exclusive' ? CrTeamMembership.EXCLUSIVE : CrTeamMembership.PER_MEMBER,
       });
     }
   }
@@ -178,12 +181,13 @@ export function buildTeamBaseline(s: TeamSize, outdir: string, docs: TeamDocumen
 /**
  * The smallest resource count of each shape: principals + distinct documents per account, plus
  * per principal (per-user) or per team (team) one attachment per scoped document and resource group
- * and one per account-level document, plus for teams one group and one membership per member.
+ * and one per account-level document, plus for teams one group and one membership per member (one
+ * per team when exclusive).
  */
 export function teamPhysicalMinimum(mode: TeamMode, s: TeamSize, docs: TeamDocuments): number {
   const distinct = (docs.scoped.length + docs.account.length) * accounts(s).length;
   const perGrantee = s.m * docs.scoped.length + docs.account.length;
   if (mode === 'per-user') return s.n + distinct + s.n * perGrantee;
   const teams = teamCount(s);
-  return s.n + distinct + teams * (1 + perGrantee) + s.n;
+  return s.n + distinct + teams * (1 + perGrantee) + (mode === 'team-exclusive' ? teams : s.n);
 }

@@ -2,20 +2,22 @@
  * CrAccessTeam: Container Registry access granted once to a RAM user group, and people added to the
  * group. Resources grow with people plus groups, not people times resource groups: the grant's
  * resource-group attachments and account-level policy go to the group (CrAccessGrant with an
- * IMSGroup principal), and each member is one alicloud_ram_user_group_attachment.
- *
- * Membership resource: alicloud_ram_user_group_attachment, the one the provider recommends. The
- * provider deprecated alicloud_ram_group_membership in 1.267.0 in its favour (website/docs/r/
- * ram_group_membership.html.markdown), and the older resource reads the group's whole member list
- * (resource_alicloud_ram_group_membership.go, DescribeRamGroupMembership: one ListUsersForGroup call,
- * whose MaxItems defaults to 100, without paging), so it would remove members added outside this
- * stack and show a permanent difference for teams of more than 100. One attachment per member costs
- * one resource per person, and a join or a leave is one create or one destroy of that member's
- * attachment, nothing else.
+ * IMSGroup principal), and the members are added in one of two ways (CrTeamMembership):
+ *   - PER_MEMBER (default): one alicloud_ram_user_group_attachment per member, the resource the
+ *     provider recommends. A join or a leave creates or destroys that member's attachment, nothing
+ *     else, and members added to the group outside the stack are left alone.
+ *   - EXCLUSIVE: one alicloud_ram_group_membership listing every member, so a join or a leave is one
+ *     in-place update and the team costs one resource fewer per member. The provider deprecated it in
+ *     1.267.0 in favour of alicloud_ram_user_group_attachment ("will be removed in the future", a
+ *     warning on every plan), and it owns the whole member list: its read lists every user of the
+ *     group (DescribeRamGroupMembership pages through ListUsersForGroup), so it removes members added
+ *     elsewhere, and its deletion removes every listed user. Hence only for a group the team creates.
+ * Sources: aliyun/terraform-provider-alicloud v1.289.0, alicloud/resource_alicloud_ram_group_membership.go,
+ * alicloud/service_alicloud_ram.go, website/docs/r/ram_group_membership.html.markdown.
  */
 import { Construct } from 'constructs';
 import { Token } from '../core-lib';
-import { ramGroup, ramUserGroupAttachment } from '../generated/alicloud';
+import { ramGroup, ramGroupMembership, ramUserGroupAttachment } from '../generated/alicloud';
 import { DiagnosticCode, GROUP_NAME_RULE, nameViolations, USER_NAME_RULE } from '../policy';
 import { CrAccess } from './access';
 import type { AccountOptions } from './account';
@@ -26,6 +28,17 @@ import { type IRamPrincipal, RamPrincipal } from './principal';
 import type { CrAccessScope } from './scope';
 import { CrTeamLedger } from './team-ledger';
 import { type TokenKey, tokenKey } from './token-key';
+
+/** How a team adds its members to the group. */
+export enum CrTeamMembership {
+  /** One alicloud_ram_user_group_attachment per member (the provider's recommendation). */
+  PER_MEMBER = 'per-member',
+  /**
+   * One alicloud_ram_group_membership that owns the group's whole member list (deprecated by the
+   * provider; only for a group the team creates).
+   */
+  EXCLUSIVE = 'exclusive',
+}
 
 /** Props of a team whose access is given by name (CrAccessTeam.developers, CrAccessTeam.readers). */
 export interface CrAccessTeamPresetProps extends AccountOptions, CrSplitOptions {
@@ -48,6 +61,13 @@ export interface CrAccessTeamPresetProps extends AccountOptions, CrSplitOptions 
    * @default true
    */
   readonly createGroup?: boolean;
+  /**
+   * How members are added. EXCLUSIVE is one resource for the whole list (one in-place update per join
+   * or leave, one resource fewer per member), but the provider has deprecated it and it removes any
+   * member added outside the stack; it requires `createGroup` and at least one member.
+   * @default CrTeamMembership.PER_MEMBER
+   */
+  readonly membership?: CrTeamMembership;
   /**
    * Prefix of custom policy names.
    * @default `cr-<stack name>`
@@ -94,11 +114,18 @@ export class CrAccessTeam extends Construct {
     this.principal = RamPrincipal.group(this.groupName);
     // In key order, so the output does not depend on the order of the list.
     const order = props.members.map((_, i) => i).sort((a, b) => (members[a].key < members[b].key ? -1 : 1));
-    for (const i of order) {
-      new ramUserGroupAttachment.RamUserGroupAttachment(this, memberAttachmentId(members[i]), {
+    if (props.membership === CrTeamMembership.EXCLUSIVE) {
+      new ramGroupMembership.RamGroupMembership(this, 'Members', {
         groupName: this.groupName,
-        userName: props.members[i],
+        userNames: order.map((i) => props.members[i]),
       });
+    } else {
+      for (const i of order) {
+        new ramUserGroupAttachment.RamUserGroupAttachment(this, memberAttachmentId(members[i]), {
+          groupName: this.groupName,
+          userName: props.members[i],
+        });
+      }
     }
     this.grant = new CrAccessGrant(this, 'Grant', { ...props, principal: this.principal });
     CrTeamLedger.of(this).record({
@@ -122,6 +149,24 @@ function teamViolations(props: CrAccessTeamProps, members: TokenKey[]): Violatio
         fix: `change it (${GROUP_NAME_RULE.source})`,
       });
     }
+  }
+  if (props.membership === CrTeamMembership.EXCLUSIVE && props.createGroup === false) {
+    out.push({
+      code: DiagnosticCode.CONFLICTING_PROPS,
+      message: 'membership EXCLUSIVE is set on an existing group (createGroup: false)',
+      value: props.groupName,
+      rule: "an exclusive membership owns the group's whole member list and would remove the members added elsewhere",
+      fix: 'use CrTeamMembership.PER_MEMBER for an existing group, or let the team create the group',
+    });
+  }
+  if (props.membership === CrTeamMembership.EXCLUSIVE && members.length === 0) {
+    out.push({
+      code: DiagnosticCode.CONFLICTING_PROPS,
+      message: 'membership EXCLUSIVE is set on a team without members',
+      value: [],
+      rule: 'alicloud_ram_group_membership needs at least one user name, and reads as deleted when the group is empty',
+      fix: 'add members, or use CrTeamMembership.PER_MEMBER',
+    });
   }
   const seen = new Set<string>();
   members.forEach(({ key, fromToken }, i) => {

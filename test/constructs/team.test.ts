@@ -4,6 +4,7 @@ import {
   CrAccessScope,
   CrAccessTeam,
   CrReadOnlyUser,
+  CrTeamMembership,
   CUSTOM_POLICIES_PER_PRINCIPAL_MAX,
   GROUPS_PER_ACCOUNT_MAX,
   GROUPS_PER_USER_MAX,
@@ -21,10 +22,16 @@ const seedActions = readOnlyExample.Statement.flatMap((s) => s.Action);
 const groupRef = (out: any) =>
   `\${alicloud_ram_group.${Object.keys(resources(out, 'alicloud_ram_group'))[0]}.group_name}`;
 
-function readersTeam(stack: TerraformStack, members: string[], id = 'Auditors') {
+function readersTeam(
+  stack: TerraformStack,
+  members: string[],
+  membership = CrTeamMembership.PER_MEMBER,
+  id = 'Auditors',
+) {
   return CrAccessTeam.readers(stack, id, {
     groupName: 'registry-auditors',
     members,
+    membership,
     scope: CrAccessScope.resourceGroups(['rg-aek2teama', 'rg-aek2teamb']),
     accountId: ACCOUNT,
   });
@@ -113,6 +120,31 @@ describe('membership changes touch only the membership resources', () => {
   });
 });
 
+describe('an exclusive membership is one resource, updated in place', () => {
+  const synthWith = (members: string[]) => {
+    const stack = newStack();
+    readersTeam(stack, members, CrTeamMembership.EXCLUSIVE);
+    return synth(stack);
+  };
+  const before = synthWith(['carol', 'alice', 'bob']);
+
+  test('lists every member, sorted, in one alicloud_ram_group_membership', () => {
+    expect(resources(before, 'alicloud_ram_user_group_attachment')).toEqual({});
+    expect(Object.values(resources(before, 'alicloud_ram_group_membership'))).toEqual([
+      { group_name: groupRef(before), user_names: ['alice', 'bob', 'carol'] },
+    ]);
+  });
+
+  test('adding one member changes only the membership resource, in place', () => {
+    const after = synthWith(['carol', 'alice', 'bob', 'dave']);
+    const { alicloud_ram_group_membership: m1, ...rest1 } = before.resource;
+    const { alicloud_ram_group_membership: m2, ...rest2 } = after.resource;
+    expect(rest2).toEqual(rest1);
+    expect(Object.keys(m2)).toEqual(Object.keys(m1));
+    expect(Object.values(m2).map((m: any) => m.user_names)).toEqual([['alice', 'bob', 'carol', 'dave']]);
+  });
+});
+
 describe('other team shapes', () => {
   test('an existing group (createGroup: false) is used by name and not created', () => {
     const stack = newStack();
@@ -169,6 +201,23 @@ describe('invalid teams throw at once with path, value, rule and fix', () => {
       [
         '[platform/Auditors] member 2 repeats an earlier one (value: "alice"). Rule: each member is named once per team. Fix: remove the duplicate',
         '[platform/Auditors] member 3 is not a RAM user name (value: "alice@corp.onaliyun.com"). Rule: RAM user name may contain only letters, digits, periods (.), hyphens (-) and underscores (_). Fix: pass the user name, not its logon name or display name (https://www.alibabacloud.com/help/en/ram/developer-reference/api-ram-2015-05-01-createuser)',
+      ].join('\n'),
+    );
+  });
+
+  test('an exclusive membership on an existing group, or without members', () => {
+    const stack = newStack();
+    expect(() =>
+      CrAccessTeam.readers(stack, 'T', {
+        groupName: 'readers',
+        createGroup: false,
+        members: [],
+        membership: CrTeamMembership.EXCLUSIVE,
+      }),
+    ).toThrow(
+      [
+        '[platform/T] membership EXCLUSIVE is set on an existing group (createGroup: false) (value: "readers"). Rule: an exclusive membership owns the group\'s whole member list and would remove the members added elsewhere. Fix: use CrTeamMembership.PER_MEMBER for an existing group, or let the team create the group',
+        '[platform/T] membership EXCLUSIVE is set on a team without members (value: []). Rule: alicloud_ram_group_membership needs at least one user name, and reads as deleted when the group is empty. Fix: add members, or use CrTeamMembership.PER_MEMBER',
       ].join('\n'),
     );
   });
