@@ -12,6 +12,7 @@ const { reportFailures, stepRunner } = require('./steps');
 const ROOT = path.resolve(__dirname, '..');
 const PUBLIC_CONSTRUCTS = [
   'CrAccessGrant',
+  'CrAccessTeam',
   'CrReadOnlyUser',
   'ResourceGroupScopedCrDeveloper',
   'ResourceGroupScopedCrReadOnly',

@@ -22,4 +22,5 @@ export {
   type ResourceGroupScopedCrReadOnlyProps,
 } from './resource-group-scoped-cr-read-only';
 export { CrAccessScope } from './scope';
+export { CrAccessTeam, type CrAccessTeamPresetProps, type CrAccessTeamProps, CrTeamMembership } from './team';
 export type { CrUserOptions } from './user';

@@ -19,6 +19,8 @@
  *     order: system policy first, then custom policies in size-split order.
  *   - An attachment added by CrAccessCheck in fix mode is `Fix<h>`, h the first 8 hex digits of the
  *     SHA-256 of principal type, principal name and policy name: one per principal and policy.
+ *   - A team member's group attachment is `Member-<user name>`, or `Member-U<h>` for a name given as a
+ *     token (h as above), so adding or removing one member leaves every other member's attachment alone.
  */
 import { createHash } from 'node:crypto';
 import { POLICY_NAME_RULE, type PolicyDocument } from '../policy';
@@ -81,4 +83,9 @@ export function resourceGroupAttachmentId(group: TokenKey, position: number): st
 /** The attachment CrAccessCheck adds in fix mode for one principal and policy. */
 export function fixAttachmentId(principalType: string, principalName: string, policyName: string): string {
   return `Fix${sha256Hex([principalType, principalName, policyName].join('\n')).slice(0, TOKEN_GROUP_HASH_LENGTH)}`;
+}
+
+/** The group attachment of one team member; the member is keyed as token-key.ts describes. */
+export function memberAttachmentId(member: TokenKey): string {
+  return `Member-${member.fromToken ? `U${sha256Hex(member.key).slice(0, TOKEN_GROUP_HASH_LENGTH)}` : member.key}`;
 }

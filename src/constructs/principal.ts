@@ -5,8 +5,13 @@
  *   - at resource-group scope through alicloud_resource_manager_policy_attachment, whose
  *     principal_name is `<name>@<alias>.onaliyun.com` (IMSUser), `<name>@group.<alias>.onaliyun.com`
  *     (IMSGroup) or `<name>@role.<alias>.onaliyunservice.com` (ServiceRole), where <alias> is the
- *     account alias, by default the account ID (Resource Management AttachPolicy API reference; the
- *     provider's own tests build these names from data.alicloud_account.id).
+ *     account alias, by default the account ID. Source of all three forms: the PrincipalName
+ *     parameter of Resource Management's AttachPolicy, which lists them in the Chinese
+ *     (https://help.aliyun.com/zh/resource-management/api-attachpolicy) and Japanese
+ *     (https://www.alibabacloud.com/help/ja/resource-management/resource-group/developer-reference/api-resourcemanager-2020-03-31-attachpolicy-rg,
+ *     updated Mar 31, 2026) API references; the English page shows only the user example
+ *     (alice@demo.onaliyun.com). The provider's documentation and tests build the user form from
+ *     data.alicloud_account.id; none of its examples attaches to a group.
  * Every attachment is replaced create-before-destroy (ATTACHMENT_LIFECYCLE), so a changed policy never
  * leaves the principal without access between the old attachment's deletion and the new one's creation.
  */

@@ -67,6 +67,12 @@ export enum DiagnosticCode {
   /** Two grants attach the same policy to the same principal at the same scope. */
   DUPLICATE_ATTACHMENT = 'DUPLICATE_ATTACHMENT',
   POLICY_SPLIT_BY_SIZE = 'POLICY_SPLIT_BY_SIZE',
+  /** A RAM user group limit (groups per account, groups per user) would be exceeded by the stack's teams. */
+  GROUP_QUOTA_EXCEEDED = 'GROUP_QUOTA_EXCEEDED',
+  /** A team names one member twice. */
+  DUPLICATE_TEAM_MEMBER = 'DUPLICATE_TEAM_MEMBER',
+  /** Two teams of one stack create the same RAM user group. */
+  DUPLICATE_GROUP = 'DUPLICATE_GROUP',
 }
 
 /** One finding. */

@@ -42,6 +42,20 @@ export const RESOURCE_GROUP_AUTHORIZATION_SOURCE =
  * the most RAM could count.
  */
 export const RESOURCE_GROUP_SCOPE_QUOTA_DOCUMENTED = false;
+/**
+ * RAM user groups an account can have (RAM_LIMITS_SOURCE, "RAM user group" row: 300, not adjustable).
+ * Custom and system policies per group are the per-principal limits above (10 and 20, adjustable).
+ */
+export const GROUPS_PER_ACCOUNT_MAX = 300;
+
+/** RAM user groups one RAM user can be added to (RAM_LIMITS_SOURCE, "RAM user" row: 10, not adjustable). */
+export const GROUPS_PER_USER_MAX = 10;
+
+/**
+ * RAM users an account can have (RAM_LIMITS_SOURCE: 5,000, not adjustable). Not checked by the
+ * constructs (most users are created elsewhere); the benchmark splits larger platforms into accounts.
+ */
+export const USERS_PER_ACCOUNT_MAX = 5000;
 
 /** A naming rule: length bounds and allowed characters, as the API reference states them. */
 export interface NameRule {
@@ -149,6 +163,12 @@ export class RamLimits {
   public static readonly SYSTEM_POLICIES_PER_PRINCIPAL_MAX = SYSTEM_POLICIES_PER_PRINCIPAL_MAX;
   /** See RESOURCE_GROUP_SCOPE_QUOTA_DOCUMENTED. */
   public static readonly RESOURCE_GROUP_SCOPE_QUOTA_DOCUMENTED = RESOURCE_GROUP_SCOPE_QUOTA_DOCUMENTED;
+  /** See GROUPS_PER_ACCOUNT_MAX. */
+  public static readonly GROUPS_PER_ACCOUNT_MAX = GROUPS_PER_ACCOUNT_MAX;
+  /** See GROUPS_PER_USER_MAX. */
+  public static readonly GROUPS_PER_USER_MAX = GROUPS_PER_USER_MAX;
+  /** See USERS_PER_ACCOUNT_MAX. */
+  public static readonly USERS_PER_ACCOUNT_MAX = USERS_PER_ACCOUNT_MAX;
 
   private constructor() {}
 }

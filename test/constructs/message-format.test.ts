@@ -9,6 +9,7 @@ import {
   checkResources,
   CrAccessCheck,
   CrAccessReport,
+  CrAccessTeam,
   findingDiagnostic,
   readSynthesized,
   reportDiagnostic,
@@ -29,7 +30,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AnnotationMetadataEntryType, type TerraformStack } from '../../src/core-lib';
 import * as alicloud from '../../src/generated/alicloud';
-import { CUSTOM_POLICIES_PER_PRINCIPAL_MAX } from '../../src/policy';
+import { CUSTOM_POLICIES_PER_PRINCIPAL_MAX, GROUPS_PER_USER_MAX } from '../../src/policy';
 import * as diagnosticModule from '../../src/policy/diagnostic';
 import { type Diagnostic, formatDiagnostic, PolicyError } from '../../src/policy/diagnostic';
 import { newStack } from '../support/stack';
@@ -185,6 +186,24 @@ const TABLE: { [code in DiagnosticCode]: Producer | { neverRaised: string } } = 
         ]),
         { maxLength: 250 },
       ).diagnostics,
+  },
+  [DiagnosticCode.DUPLICATE_TEAM_MEMBER]: {
+    build: (s) => CrAccessTeam.readers(s, 'Team', { groupName: 'readers', members: ['alice', 'alice'] }),
+    path: 'platform/Team',
+  },
+  [DiagnosticCode.DUPLICATE_GROUP]: {
+    build: (s) => {
+      CrAccessTeam.readers(s, 'TeamA', { groupName: 'readers', members: ['alice'] });
+      CrAccessTeam.readers(s, 'TeamB', { groupName: 'readers', members: ['bob'] });
+    },
+    path: 'platform/TeamB',
+  },
+  [DiagnosticCode.GROUP_QUOTA_EXCEEDED]: {
+    build: (s) => {
+      for (let i = 0; i <= GROUPS_PER_USER_MAX; i++)
+        CrAccessTeam.readers(s, `Team${i}`, { groupName: `team-${i}`, members: ['alice'] });
+    },
+    path: `platform/Team${GROUPS_PER_USER_MAX}`,
   },
   [DiagnosticCode.CR_ACCESS_SUMMARY]: {
     info: () => {
