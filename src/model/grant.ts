@@ -7,7 +7,8 @@
  *      catalog and attached as one or more custom policies (size split).
  *   2. Resource-group scope: the access (system policy, or custom document in size-split parts) is
  *      attached in every group, and the split's account-level document, if any, at account scope.
- *   3. The split is pure, so identical requests (50 developers, one document) share one computation.
+ *   3. Planning is pure, so identical accesses (50 developers, one document) share one computation:
+ *      a plan's lists are shared between grants and must not be changed.
  */
 import {
   type ActionPlacement,
@@ -85,22 +86,28 @@ export interface GrantPlan {
   readonly diagnostics: Diagnostic[];
 }
 
-const splitCache = new Map<string, ResourceGroupSplit>();
+/** A plan without its principal, preset and resource groups: the same for every grant of one access. */
+type PlanBody = Omit<GrantPlan, 'principal' | 'preset' | 'resourceGroupIds'>;
 
-function cachedSplit(request: GrantRequest): ResourceGroupSplit {
+const bodies = new Map<string, PlanBody>();
+
+/** Rule 3: one computation per distinct access and options (50 developers, one document). */
+function cachedBody(request: GrantRequest): PlanBody {
   const key = JSON.stringify([
     request.document.render(),
+    request.isResourceGroupScope,
+    request.systemPolicyName ?? null,
     [...(request.excludeFromAccountLevel ?? [])].sort(),
     request.excludeWriteActionsFromAccountLevel === true,
     [...(request.acceptUnknownActions ?? [])].sort(),
     request.strictActions === true,
   ]);
-  let split = splitCache.get(key);
-  if (split === undefined) {
-    split = splitForResourceGroupScope(request.document, request);
-    splitCache.set(key, split);
+  let body = bodies.get(key);
+  if (body === undefined) {
+    body = request.isResourceGroupScope ? resourceGroupBody(request) : accountBody(request);
+    bodies.set(key, body);
   }
-  return split;
+  return body;
 }
 
 /** The actions the split put in one of `placements`, sorted and distinct. */
@@ -116,31 +123,33 @@ function custom(document: PolicyDocument, documentName: string, diagnostics: Dia
   return split.documents.map((part) => ({ policyType: 'Custom', document: part }));
 }
 
-/** Plans a grant; throws a PolicyError when the access breaks a rule. See the file header. */
-export function planGrant(request: GrantRequest): GrantPlan {
-  const access: GrantPolicy[] =
-    request.systemPolicyName === undefined
-      ? []
-      : [{ policyType: 'System', systemPolicyName: request.systemPolicyName, document: request.document }];
-  const common = { principal: request.principal, preset: request.preset };
-  if (!request.isResourceGroupScope) {
-    const diagnostics = access.length > 0 ? [] : throwIfErrors(checkActions(request.document, request));
-    return {
-      ...common,
-      resourceGroupIds: [],
-      resourceGroupPolicies: [],
-      accountPolicies: access.length > 0 ? access : custom(request.document, 'the document', diagnostics),
-      movedToAccountLevel: [],
-      excludedFromAccountLevel: [],
-      explanation: [],
-      diagnostics,
-    };
-  }
-  const split = cachedSplit(request);
+/** The system policy that states the access, when there is one. */
+function systemAccess(request: GrantRequest): GrantPolicy[] {
+  return request.systemPolicyName === undefined
+    ? []
+    : [{ policyType: 'System', systemPolicyName: request.systemPolicyName, document: request.document }];
+}
+
+/** Rule 1. */
+function accountBody(request: GrantRequest): PlanBody {
+  const access = systemAccess(request);
+  const diagnostics = access.length > 0 ? [] : throwIfErrors(checkActions(request.document, request));
+  return {
+    resourceGroupPolicies: [],
+    accountPolicies: access.length > 0 ? access : custom(request.document, 'the document', diagnostics),
+    movedToAccountLevel: [],
+    excludedFromAccountLevel: [],
+    explanation: [],
+    diagnostics,
+  };
+}
+
+/** Rule 2. */
+function resourceGroupBody(request: GrantRequest): PlanBody {
+  const access = systemAccess(request);
+  const split = splitForResourceGroupScope(request.document, request);
   const diagnostics = [...split.diagnostics];
   return {
-    ...common,
-    resourceGroupIds: request.resourceGroupIds,
     resourceGroupPolicies:
       access.length > 0
         ? access
@@ -154,5 +163,15 @@ export function planGrant(request: GrantRequest): GrantPlan {
     excludedFromAccountLevel: placed(split, [Placement.EXCLUDED, Placement.DENIED]),
     explanation: split.explanation,
     diagnostics,
+  };
+}
+
+/** Plans a grant; throws a PolicyError when the access breaks a rule. See the file header. */
+export function planGrant(request: GrantRequest): GrantPlan {
+  return {
+    principal: request.principal,
+    preset: request.preset,
+    resourceGroupIds: request.isResourceGroupScope ? request.resourceGroupIds : [],
+    ...cachedBody(request),
   };
 }
