@@ -8,6 +8,8 @@ import type { TerraformStack } from '../../src/core-lib';
 import {
   CrAccessCheck,
   CrAccessCheckMode,
+  CrAccessScope,
+  CrAccessTeam,
   CrCatalog,
   CrReadOnlyUser,
   DiagnosticCode,
@@ -108,8 +110,13 @@ describe('checkResources on a synthesized stack', () => {
       userName: 'alice',
       resourceGroupIds: ['rg-aek2teama', 'rg-aek2teamb'],
     });
+    CrAccessTeam.readers(stack, 'Readers', {
+      groupName: 'readers',
+      members: ['bob', 'carol'],
+      scope: CrAccessScope.resourceGroups(['rg-aek2teamc']),
+    });
     const report = check(stack);
-    expect(report.attachmentsChecked).toBe(3);
+    expect(report.attachmentsChecked).toBe(4);
     expect(report.findings).toEqual([]);
   });
 
