@@ -153,7 +153,8 @@ export class CrAccessLedger extends Construct {
   private summarize(): string[] {
     if (this.summarized || this.records.length === 0) return [];
     this.summarized = true;
-    const text = formatDiagnostic(reportDiagnostic(this.report()));
+    const plans = this.records.map((r) => r.plan);
+    const text = formatDiagnostic(reportDiagnostic(plans, CrPolicyRegistry.of(this).size));
     this.node.addMetadata(AnnotationMetadataEntryType.INFO, text, { stackTrace: false });
     return [];
   }

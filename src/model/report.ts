@@ -79,15 +79,20 @@ export function formatGrantReport(report: GrantReport): string {
   return lines.join('\n');
 }
 
-/** The stack-wide information of a report (one annotation per stack): what moved. */
-export function reportDiagnostic(report: GrantReport): Diagnostic {
-  const moving = report.grants.filter((g) => g.movedToAccountLevel.length > 0);
-  const actions = new Set(moving.flatMap((g) => g.movedToAccountLevel));
+/**
+ * The stack-wide information (one annotation per stack): what moved. Built from the plans alone, so it
+ * costs a pass over the grants and nothing per action (plans of one access share their lists).
+ */
+export function reportDiagnostic(plans: GrantPlan[], customPolicies: number): Diagnostic {
+  const moving = plans.filter((p) => p.movedToAccountLevel.length > 0);
+  const lists = new Set(moving.map((p) => p.movedToAccountLevel));
+  const actions = new Set([...lists].flat());
+  const attachments = plans.reduce((n, p) => n + attachmentCount(p), 0);
   return {
     code: DiagnosticCode.CR_ACCESS_SUMMARY,
     severity: Severity.INFO,
     location: '',
-    message: `${report.grants.length} Container Registry grants, ${report.customPolicies} custom policies, ${report.attachments} attachments; ${moving.length} resource-group grants had ${actions.size} actions without resource-group support moved to account-level policies`,
+    message: `${plans.length} Container Registry grants, ${customPolicies} custom policies, ${attachments} attachments; ${moving.length} resource-group grants had ${actions.size} actions without resource-group support moved to account-level policies`,
     rule: 'a resource-group attachment has no effect for actions without resource-group support, so each grant attaches them at account scope, listed explicitly',
     fix: 'nothing to do; CrAccessReport.of(stack) lists each grant and its moved actions',
   };

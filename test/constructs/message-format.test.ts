@@ -208,8 +208,11 @@ const TABLE: { [code in DiagnosticCode]: Producer | { neverRaised: string } } = 
   [DiagnosticCode.CR_ACCESS_SUMMARY]: {
     info: () => {
       const stack = newStack();
-      new CrReadOnlyUser(stack, 'Auditor', { userName: 'auditor', resourceGroupIds: ['rg-a1'] });
-      return [reportDiagnostic(CrAccessReport.of(stack))];
+      const auditor = new CrReadOnlyUser(stack, 'Auditor', {
+        userName: 'auditor',
+        resourceGroupIds: ['rg-a1'],
+      });
+      return [reportDiagnostic([auditor.grant.plan], CrAccessReport.of(stack).customPolicies)];
     },
   },
   [DiagnosticCode.NOT_ACTION_AT_RESOURCE_GROUP_SCOPE]: {
