@@ -26,6 +26,7 @@ import {
   POLICY_NAME_PREFIX_MAX_LENGTH,
   resourceGroupAttachmentId,
 } from './naming';
+import { nameListViolations } from './name-list';
 import { CrPolicyRegistry } from './policy-registry';
 import {
   ATTACHMENT_LIFECYCLE,
@@ -255,28 +256,17 @@ function grantViolations(props: CrAccessGrantProps, scope: CrAccessScope, groups
       fix: 'pass resource group IDs, or use CrAccessScope.account() for the whole account',
     });
   }
-  const seen = new Set<string>();
-  groups.forEach(({ key, fromToken }, i) => {
-    if (seen.has(key)) {
-      out.push({
-        code: DiagnosticCode.DUPLICATE_RESOURCE_GROUP_ID,
-        message: `resource group ${i} repeats an earlier one`,
-        value: key,
-        rule: 'each resource group is named once per grant',
-        fix: 'remove the duplicate',
-      });
-    }
-    seen.add(key);
-    if (fromToken) return;
-    for (const problem of nameViolations(key, RESOURCE_GROUP_ID_RULE)) {
-      out.push({
-        code: DiagnosticCode.INVALID_RESOURCE_GROUP_ID,
-        message: `resource group ${i} is not a resource group ID`,
-        value: key,
-        rule: problem,
-        fix: 'pass the ID (rg-…) shown in the Resource Management console, not the group name, or the id of an alicloud_resource_manager_resource_group',
-      });
-    }
-  });
+  out.push(
+    ...nameListViolations(groups, {
+      item: 'resource group',
+      duplicateCode: DiagnosticCode.DUPLICATE_RESOURCE_GROUP_ID,
+      duplicateRule: 'each resource group is named once per grant',
+      invalidCode: DiagnosticCode.INVALID_RESOURCE_GROUP_ID,
+      invalidMessage: 'is not a resource group ID',
+      rule: RESOURCE_GROUP_ID_RULE,
+      invalidFix:
+        'pass the ID (rg-…) shown in the Resource Management console, not the group name, or the id of an alicloud_resource_manager_resource_group',
+    }),
+  );
   return out;
 }

@@ -23,6 +23,7 @@ import { CrAccess } from './access';
 import type { AccountOptions } from './account';
 import { throwViolations, type Violation } from './errors';
 import { CrAccessGrant, type CrSplitOptions } from './grant';
+import { nameListViolations } from './name-list';
 import { memberAttachmentId } from './naming';
 import { type IRamPrincipal, RamPrincipal } from './principal';
 import type { CrAccessScope } from './scope';
@@ -168,28 +169,16 @@ function teamViolations(props: CrAccessTeamProps, members: TokenKey[]): Violatio
       fix: 'add members, or use CrTeamMembership.PER_MEMBER',
     });
   }
-  const seen = new Set<string>();
-  members.forEach(({ key, fromToken }, i) => {
-    if (seen.has(key)) {
-      out.push({
-        code: DiagnosticCode.DUPLICATE_TEAM_MEMBER,
-        message: `member ${i} repeats an earlier one`,
-        value: key,
-        rule: 'each member is named once per team',
-        fix: 'remove the duplicate',
-      });
-    }
-    seen.add(key);
-    if (fromToken) return;
-    for (const problem of nameViolations(key, USER_NAME_RULE)) {
-      out.push({
-        code: DiagnosticCode.INVALID_NAME,
-        message: `member ${i} is not a RAM user name`,
-        value: key,
-        rule: problem,
-        fix: `pass the user name, not its logon name or display name (${USER_NAME_RULE.source})`,
-      });
-    }
-  });
+  out.push(
+    ...nameListViolations(members, {
+      item: 'member',
+      duplicateCode: DiagnosticCode.DUPLICATE_TEAM_MEMBER,
+      duplicateRule: 'each member is named once per team',
+      invalidCode: DiagnosticCode.INVALID_NAME,
+      invalidMessage: 'is not a RAM user name',
+      rule: USER_NAME_RULE,
+      invalidFix: `pass the user name, not its logon name or display name (${USER_NAME_RULE.source})`,
+    }),
+  );
   return out;
 }
