@@ -7,12 +7,12 @@ import {
   CrAccess,
   CrAccessGrant,
   CrAccessScope,
+  CrAccessTeam,
   CrReadOnlyUser,
   PolicyDocument,
   PolicyStatement,
   RamPrincipal,
   ResourceGroupScopedCrDeveloper,
-  ResourceGroupScopedCrReadOnly,
 } from '../src';
 import * as alicloud from '../src/generated/alicloud';
 import { LocalBackend, TerraformOutput, TerraformStack, TerraformVariable } from '../src/core-lib';
@@ -69,18 +69,15 @@ export class PlatformRegistryStack extends TerraformStack {
       }
     });
 
-    // Auditors read across every team's group, through one RAM group.
-    const readers = new alicloud.ramGroup.RamGroup(this, 'Readers', { groupName: 'registry-readers' });
-    for (const name of [...props.auditors].sort()) {
-      const auditor = new alicloud.ramUser.RamUser(this, `Auditor-${name}`, { name });
-      new alicloud.ramUserGroupAttachment.RamUserGroupAttachment(this, `Auditor-${name}-Readers`, {
-        groupName: readers.groupName,
-        userName: auditor.name,
-      });
-    }
-    new ResourceGroupScopedCrReadOnly(this, 'ReadersAccess', {
-      principal: RamPrincipal.group(readers.groupName),
-      resourceGroupIds: groups.map((g) => g.id),
+    // Auditors read across every team's group, as one team: the group holds the grant, so an auditor
+    // joining or leaving changes one membership and no policy attachment.
+    const auditors = [...props.auditors]
+      .sort()
+      .map((name) => new alicloud.ramUser.RamUser(this, `Auditor-${name}`, { name }));
+    CrAccessTeam.readers(this, 'Readers', {
+      groupName: 'registry-readers',
+      members: auditors.map((a) => a.name),
+      scope: CrAccessScope.resourceGroups(groups.map((g) => g.id)),
     });
 
     // The image build service assumes a role that pulls base images and pushes results, in every group.

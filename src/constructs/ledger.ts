@@ -135,11 +135,17 @@ export class CrAccessLedger extends Construct {
 
   /** The stack's grants, as the model summarizes them (report.ts). */
   public report(): GrantReport {
+    // A principal named by a reference to a user, group or role of the stack is shown by its literal name.
+    const literalNames = literalNamesOf(this.namedResources());
+    const shown = (name: string) => {
+      const key = tokenKey(this, name).key;
+      return literalNames.get(key) ?? key;
+    };
     return {
       stack: this.stack.node.id,
       grants: this.records.map((r) =>
         summarizeGrant(r.grant.node.path, r.plan, {
-          principalName: tokenKey(this, r.principal.principalName).key,
+          principalName: shown(r.principal.principalName),
           resourceGroupIds: r.plan.resourceGroupIds.length === 0 ? [] : r.scopes,
           policyNames: r.policyNames,
         }),

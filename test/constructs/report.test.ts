@@ -31,7 +31,7 @@ test('the report lists each grant with its principal, preset, scope, policies an
   const [auditor, alice, ci] = report.grants;
   expect(auditor).toMatchObject({
     path: 'platform/Auditor/Grant',
-    principal: 'IMSUser ${alicloud_ram_user.Auditor_User_35A6A814.name}',
+    principal: 'IMSUser auditor',
     preset: 'read-only',
     scope: 'resource groups: rg-aek2teama',
   });
