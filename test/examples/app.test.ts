@@ -59,3 +59,14 @@ test('the report names every grant and what was moved to account level', () => {
   );
   expect(text).toContain('moved to account level for 4 grant(s), 37 actions: cr:GetAccessVpcLink, ');
 });
+
+test("the README's report sample is the example's real report, line for line (elided lines aside)", () => {
+  const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## What moved: the report'));
+  const sample = /```\n([\s\S]*?)```/.exec(section)![1].trim().split('\n');
+  const [platform] = first.app.node.children.filter(TerraformStack.isStack);
+  const report = CrAccessReport.text(platform).split('\n');
+  const shown = sample.filter((line) => !line.includes('...'));
+  expect(shown.length).toBeGreaterThanOrEqual(3);
+  for (const line of shown) expect(report).toContain(line);
+});
