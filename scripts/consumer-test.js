@@ -8,6 +8,7 @@
 //      synthesizes a CrReadOnlyUser scoped to two resource groups (one by ID, one created in the stack)
 //      whose account-level policy holds exactly the 37 read actions of the seed, with one copy of
 //      constructs;
+//      and CrAccessCheck in fix mode completes a hand-written resource-group grant in the same stack;
 //   5. the package's command (`bin`, named after the package) checks that stack and finds nothing;
 //   6. for CDK Terrain, the real `cdktn synth` CLI, under Node.js 22 (cdktn-cli 0.24 requires >= 22.19
 //      and crashes on Node 20), synthesizes the same stack byte for byte.
@@ -67,8 +68,8 @@ function consumerApp(run, flavour, tarball, tmp) {
     path.join(dir, 'main.js'),
     [
       `const { App, LocalBackend, TerraformStack } = require('${flavour.core}');`,
-      `const { CrReadOnlyUser } = require('${flavour.name}');`,
-      `const { provider, resourceManagerResourceGroup } = require('${flavour.name}/lib/generated/alicloud');`,
+      `const { CrAccessCheck, CrAccessCheckMode, CrReadOnlyUser } = require('${flavour.name}');`,
+      `const { provider, ramUser, resourceManagerPolicyAttachment, resourceManagerResourceGroup } = require('${flavour.name}/lib/generated/alicloud');`,
       'const app = new App();',
       "const stack = new TerraformStack(app, 'consumer');",
       "new provider.AlicloudProvider(stack, 'alicloud', { region: 'cn-hangzhou' });",
@@ -76,6 +77,11 @@ function consumerApp(run, flavour, tarball, tmp) {
       // One group by literal ID, one created in the stack (a token the constructs resolve to a reference).
       "const teamB = new resourceManagerResourceGroup.ResourceManagerResourceGroup(stack, 'TeamB', { resourceGroupName: 'team-b', displayName: 'Team B' });",
       "new CrReadOnlyUser(stack, 'Auditor', { userName: 'auditor', resourceGroupIds: ['rg-aek2teama', teamB.id] });",
+      // A grant written by hand without its account-level part: the stack-wide check (an Aspect of this
+      // flavour's core library) completes it in fix mode, with the auditor's account-level policy.
+      "const legacy = new ramUser.RamUser(stack, 'Legacy', { name: 'legacy' });",
+      "new resourceManagerPolicyAttachment.ResourceManagerPolicyAttachment(stack, 'LegacyRead', { policyName: 'AliyunContainerRegistryReadOnlyAccess', policyType: 'System', principalName: legacy.name + '@1234567890123456.onaliyun.com', principalType: 'IMSUser', resourceGroupId: 'rg-aek2legacy' });",
+      'CrAccessCheck.applyTo(app, { mode: CrAccessCheckMode.FIX });',
       'app.synth();',
       '',
     ].join('\n'),
@@ -127,10 +133,22 @@ function checkStack(flavour, outdir, how) {
   const groups = Object.values(stack.resource.alicloud_resource_manager_policy_attachment ?? {})
     .map((a) => a.resource_group_id)
     .sort();
-  const expectedGroups = ['${alicloud_resource_manager_resource_group.TeamB.id}', 'rg-aek2teama'];
+  const expectedGroups = [
+    '${alicloud_resource_manager_resource_group.TeamB.id}',
+    'rg-aek2legacy',
+    'rg-aek2teama',
+  ];
   if (JSON.stringify(groups) !== JSON.stringify(expectedGroups)) {
     fail(
-      `${flavour.name} (${how}): expected attachments in ${expectedGroups.join(' and ')}, found ${groups.join(', ')}`,
+      `${flavour.name} (${how}): expected attachments in ${expectedGroups.join(', ')}, found ${groups.join(', ')}`,
+    );
+  }
+  const accountScope = Object.values(stack.resource.alicloud_ram_user_policy_attachment ?? {}).map(
+    (a) => a.user_name,
+  );
+  if (!accountScope.includes('${alicloud_ram_user.Legacy.name}')) {
+    fail(
+      `${flavour.name} (${how}): CrAccessCheck in fix mode did not attach the account-level policy to the hand-written grant's user (account-scope attachments: ${accountScope.join(', ')})`,
     );
   }
   return { text, actions: actions.length };
@@ -182,8 +200,8 @@ function checkCommand(run, flavour, dir, outdir) {
   if (!fs.existsSync(bin)) fail(`${flavour.name}: the command ${flavour.name} is not installed`);
   const what = `\`${flavour.name} check\` on the scratch ${flavour.core} app's stack`;
   const report = JSON.parse(run(what, bin, ['check', outdir, '--format', 'json'], dir));
-  if (report.attachmentsChecked !== 2 || report.findings.length !== 0) {
-    fail(`${flavour.name}: check expected 2 attachments and no finding, got ${JSON.stringify(report)}`);
+  if (report.attachmentsChecked !== 3 || report.findings.length !== 0) {
+    fail(`${flavour.name}: check expected 3 attachments and no finding, got ${JSON.stringify(report)}`);
   }
 }
 

@@ -11,6 +11,7 @@ import { Aspects, AnnotationMetadataEntryType, type IAspect, TerraformStack } fr
 import { type CheckFinding, checkResources, findingDiagnostic, readSynthesized } from '../model';
 import { DiagnosticCode, formatDiagnostic, PolicyDocument, Severity, splitBySize } from '../policy';
 import { defaultPolicyNamePrefix, fixAttachmentId } from './naming';
+import { throwViolations } from './errors';
 import { CrPolicyRegistry } from './policy-registry';
 import { attachAtAccountScope, type PrincipalType } from './principal';
 
@@ -42,10 +43,28 @@ const FIXES_ID = 'CrAccessCheckFixes';
 
 /** Checks every resource-group grant of the stacks it is applied to. */
 export class CrAccessCheck implements IAspect {
-  /** Checks every stack in `scope` (an app or a stack) at synth. */
+  /**
+   * Checks at synth the stack `scope` is in, or, for an app, every stack the app has when this is
+   * called (cdktf runs aspects from each stack down, so an aspect on the app itself would never run:
+   * call this after the stacks are defined, or once per stack).
+   */
   public static applyTo(scope: IConstruct, props: CrAccessCheckProps = {}): CrAccessCheck {
     const check = new CrAccessCheck(props);
-    Aspects.of(scope).add(check);
+    const stacks = scope.node.findAll().filter((c) => TerraformStack.isStack(c));
+    const within = scope.node.scopes.find((c) => TerraformStack.isStack(c));
+    if (stacks.length === 0 && within === undefined) {
+      throwViolations(scope, [
+        {
+          code: DiagnosticCode.NO_STACK_TO_CHECK,
+          message: 'CrAccessCheck.applyTo found no stack to check',
+          value: scope.node.path === '' ? '(the app)' : scope.node.path,
+          rule: 'cdktf runs aspects from each stack down, so the check is added to the stacks that exist when it is applied',
+          fix: 'call CrAccessCheck.applyTo after defining the stacks, or on each stack',
+        },
+      ]);
+    }
+    const targets = stacks.length > 0 ? stacks : [within!];
+    for (const stack of targets) Aspects.of(stack).add(check);
     return check;
   }
 

@@ -142,7 +142,7 @@ function base(a: AttachmentRecord) {
     location: a.resource.location,
     attachment: resourceAddress(a.resource),
     principal:
-      a.principal === undefined ? a.principalText : `${a.principal.principalType} ${a.principal.name}`,
+      a.principal === undefined ? a.principalText : `${a.principal.principalType} ${a.principal.display}`,
     principalType: a.principal?.principalType,
     principalName: a.principal?.name,
     resourceGroupId: a.resourceGroupId,

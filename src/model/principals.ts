@@ -26,8 +26,14 @@ export interface PrincipalIdentity {
   readonly principalType: string;
   /** Equal for every way of writing the same principal. */
   readonly key: string;
-  /** The RAM name as an attachment at account scope would write it (a literal or `${...}`). */
+  /**
+   * The RAM name as an attachment at account scope should write it: the reference to the user, group
+   * or role resource when the configuration has one (so Terraform creates that resource first),
+   * otherwise the literal or expression as written.
+   */
   readonly name: string;
+  /** The name for people: the literal name when the configuration gives one. */
+  readonly display: string;
 }
 
 /** The principal a RAM name value (`user_name`, `group_name`, `role_name`) stands for. */
@@ -40,21 +46,22 @@ export function principalFromName(
   const kind = PRINCIPAL_KINDS[principalType];
   if (kind === undefined) return undefined;
   const literal = literalString(value);
-  if (literal !== undefined) return identity(principalType, literal, literal);
+  if (literal !== undefined) return identity(principalType, literal, literal, literal);
   const [ref] = referencesIn(value, [kind.resource]);
   if (ref !== undefined) {
     const target = index.resolve(from, ref);
+    const address = target === undefined ? `${kind.resource}.${ref.name}` : resourceAddress(target);
+    const reference = `\${${address}.${ref.attribute ?? kind.nameAttributes[0]}}`;
     const targetName =
       target === undefined
         ? undefined
         : kind.nameAttributes.map((a) => literalString(target.attributes[a])).find(Boolean);
-    if (targetName !== undefined) return identity(principalType, targetName, targetName);
-    const address = target === undefined ? `${kind.resource}.${ref.name}` : resourceAddress(target);
-    return { principalType, key: `${principalType}:@${address}`, name: `\${${address}.name}` };
+    if (targetName !== undefined) return identity(principalType, targetName, reference, targetName);
+    return { principalType, key: `${principalType}:@${address}`, name: reference, display: reference };
   }
   if (typeof value !== 'string') return undefined;
   // Any other expression (a variable, say): the same text names the same principal.
-  return { principalType, key: `${principalType}:=${value}`, name: value };
+  return { principalType, key: `${principalType}:=${value}`, name: value, display: value };
 }
 
 /** The principal of a resource-group attachment's `principal_name` (`<name>@<domain>`). */
@@ -79,6 +86,6 @@ export function principalFromResourceManagerName(
   return undefined;
 }
 
-function identity(principalType: string, key: string, name: string): PrincipalIdentity {
-  return { principalType, key: `${principalType}:${key}`, name };
+function identity(principalType: string, key: string, name: string, display: string): PrincipalIdentity {
+  return { principalType, key: `${principalType}:${key}`, name, display };
 }

@@ -56,6 +56,8 @@ export enum DiagnosticCode {
   CR_RG_GRANT_UNCHECKED = 'CR_RG_GRANT_UNCHECKED',
   // The stack's summary of what its grants moved to account level (information).
   CR_ACCESS_SUMMARY = 'CR_ACCESS_SUMMARY',
+  /** CrAccessCheck.applyTo was called where there is no stack (yet). */
+  NO_STACK_TO_CHECK = 'NO_STACK_TO_CHECK',
   /** A `cr:` action or wildcard the catalog does not know, kept at resource-group scope (a warning). */
   UNKNOWN_CR_ACTION_PASSED_THROUGH = 'UNKNOWN_CR_ACTION_PASSED_THROUGH',
   /** A `cr:` action or wildcard whose case differs from Alibaba's documented spelling (a warning). */

@@ -26,6 +26,7 @@ import {
   splitBySizeWithDiagnostics,
   splitForResourceGroupScope,
 } from '../../src';
+import { Construct } from 'constructs';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AnnotationMetadataEntryType, type TerraformStack } from '../../src/core-lib';
@@ -204,6 +205,10 @@ const TABLE: { [code in DiagnosticCode]: Producer | { neverRaised: string } } = 
         CrAccessTeam.readers(s, `Team${i}`, { groupName: `team-${i}`, members: ['alice'] });
     },
     path: `platform/Team${GROUPS_PER_USER_MAX}`,
+  },
+  [DiagnosticCode.NO_STACK_TO_CHECK]: {
+    build: (s) => CrAccessCheck.applyTo(new Construct(s.node.root, 'Loose')),
+    path: 'Loose',
   },
   [DiagnosticCode.CR_ACCESS_SUMMARY]: {
     info: () => {

@@ -4,7 +4,7 @@
  * stack made only with the library's constructs. Expected actions come from the catalog and seed 002.
  */
 import * as alicloud from '../../src/generated/alicloud';
-import type { TerraformStack } from '../../src/core-lib';
+import { type TerraformStack, Testing } from '../../src/core-lib';
 import {
   CrAccessCheck,
   CrAccessCheckMode,
@@ -169,7 +169,10 @@ describe('CrAccessCheck (stack-wide, at synth)', () => {
     expect(JSON.parse(added[0].policy_document).Statement[0].Action).toEqual(
       CrCatalog.bundled().resourceGroupUnsupportedActions,
     );
+    const [fix] = Object.values(out.resource.alicloud_ram_user_policy_attachment) as any[];
     expect(Object.keys(out.resource.alicloud_ram_user_policy_attachment)).toHaveLength(1);
+    // By reference, so Terraform creates the user before attaching to it.
+    expect(fix.user_name).toBe('${alicloud_ram_user.Dev.name}');
     expect(checkResources(readSynthesized(out, 'platform')).findings).toEqual([]);
   });
 });
@@ -205,4 +208,20 @@ test('an invalid document is reported as not checked, with the rule it breaks', 
   expect(finding.rule).toMatch(
     /^the document of alicloud_ram_policy.Bad is not a valid policy: \[Statement\[0\].Effect\] invalid Effect/,
   );
+});
+
+describe('CrAccessCheck.applyTo', () => {
+  test('on an app, it checks every stack the app has (cdktf runs no aspect of the app itself)', () => {
+    const stack = newStack();
+    handWritten(stack, { name: 'AliyunContainerRegistryReadOnlyAccess', type: 'System' });
+    const aspect = CrAccessCheck.applyTo(stack.node.root, { mode: CrAccessCheckMode.FIX });
+    synth(stack);
+    expect(aspect.findingsOf(stack)).toHaveLength(1);
+  });
+
+  test('on an app without stacks, it says to call it after defining them', () => {
+    expect(() => CrAccessCheck.applyTo(Testing.app())).toThrow(
+      'CrAccessCheck.applyTo found no stack to check (value: "(the app)")',
+    );
+  });
 });
