@@ -343,7 +343,11 @@ describe('HCL literal evaluator', () => {
       ),
     })).value;
     const hcl = (v: unknown): string => {
-      if (typeof v === 'string') return JSON.stringify(v).replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
+      // HCL escapes a literal "${" as "$${" (a replacement function: in a replacement string "$$" means "$").
+      if (typeof v === 'string')
+        return JSON.stringify(v)
+          .replace(/\$\{/g, () => '$${')
+          .replace(/%\{/g, () => '%%{');
       if (Array.isArray(v)) return `[${v.map(hcl).join(', ')}]`;
       if (v !== null && typeof v === 'object') {
         return `{\n${Object.entries(v)
@@ -367,5 +371,7 @@ describe('HCL literal evaluator', () => {
         expect(evaluateLiteral(`jsonencode(${hcl(v)})`)).toBe(JSON.stringify(sorted(v)));
       }),
     );
+    // The case a run once found: a string holding "${".
+    expect(evaluateLiteral(`jsonencode(${hcl({ A: { _: ['${'] } })})`)).toBe('{"A":{"_":["${"]}}');
   });
 });
