@@ -8,9 +8,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readSynthesized } from '../model/synthesized';
-import { ResourceMode, type TerraformResource } from '../model/terraform';
+import type { TerraformResource } from '../model/terraform';
 import { InputError, parseJson, readText } from './input-error';
-import { lineKey, resourceKeyLines } from './json-key-lines';
 
 /** One configuration read from a file: its resources are checked together. */
 export interface Configuration {
@@ -33,8 +32,8 @@ export function isTerraformJsonConfig(json: unknown): boolean {
 /**
  * The resources of a parsed `cdk.tf.json`; `text` is the file's text, for line numbers. The shape is
  * checked first (a malformed file is an InputError naming the block), then the model's own reader
- * (readSynthesized: construct paths, the constructs' exclusions comment) reads it, and each resource
- * gets the line of its key, found by following the JSON structure (whatever the file's formatting).
+ * (readSynthesized: construct paths, the constructs' exclusions comment, the line of each resource's
+ * key) reads it.
  */
 export function resourcesOfTerraformJson(file: string, json: unknown, text: string): TerraformResource[] {
   if (!isTerraformJsonConfig(json)) {
@@ -52,11 +51,7 @@ export function resourcesOfTerraformJson(file: string, json: unknown, text: stri
       }
     }
   }
-  const lines = resourceKeyLines(text);
-  return readSynthesized(json, file).map((r) => {
-    const block = r.mode === ResourceMode.DATA ? 'data' : 'resource';
-    return { ...r, location: { ...r.location, line: lines.get(lineKey(block, r.resourceType, r.name)) } };
-  });
+  return readSynthesized(json, file, text);
 }
 
 /** Reads one `cdk.tf.json` file. */

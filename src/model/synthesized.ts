@@ -2,7 +2,10 @@
  * Reading a synthesized cdktf stack (`cdk.tf.json`, or the same object from `stack.toTerraform()`):
  * `resource.<type>.<name>` and `data.<type>.<name>`, each with the construct path cdktf records in
  * `"//": {"metadata": {"path": ...}}`. Values are kept as written: cdktf writes references as `${...}`.
+ * Given the file's text, each resource gets the line of its key (json-key-lines.ts follows the JSON
+ * structure, whatever the formatting).
  */
+import { lineKey, resourceKeyLines } from './json-key-lines';
 import { EXCLUSIONS_COMMENT_PATH, ResourceMode, type TerraformResource } from './terraform';
 
 type Blocks = { [type: string]: { [name: string]: { [attribute: string]: unknown } } };
@@ -13,7 +16,7 @@ type Blocks = { [type: string]: { [name: string]: { [attribute: string]: unknown
  */
 export function readSynthesized(config: unknown, file: string, text?: string): TerraformResource[] {
   const root = (config ?? {}) as { resource?: Blocks; data?: Blocks };
-  const lines = text === undefined ? new Map<string, number>() : blockLines(text);
+  const lines = text === undefined ? new Map<string, number>() : resourceKeyLines(text);
   const out: TerraformResource[] = [];
   for (const [mode, key, blocks] of [
     [ResourceMode.MANAGED, 'resource', root.resource],
@@ -27,7 +30,7 @@ export function readSynthesized(config: unknown, file: string, text?: string): T
           cr_access?: { [k: string]: unknown };
         };
         const excluded = comment.cr_access?.[EXCLUSIONS_COMMENT_PATH[2]];
-        const line = lines.get(`${key}\n${type}\n${name}`);
+        const line = lines.get(lineKey(key, type, name));
         out.push({
           mode,
           resourceType: type,
@@ -38,27 +41,6 @@ export function readSynthesized(config: unknown, file: string, text?: string): T
         });
       }
     }
-  }
-  return out;
-}
-
-/**
- * Lines of `"<name>": {` at the third level of nesting under "resource" or "data", in one pass over
- * the text. cdktf writes cdk.tf.json indented by two spaces; a minified file gives no lines.
- */
-function blockLines(text: string): Map<string, number> {
-  const out = new Map<string, number>();
-  const path: string[] = [];
-  let line = 0;
-  for (const row of text.split('\n')) {
-    line++;
-    const m = /^( *)"((?:[^"\\]|\\.)*)": \{$/.exec(row);
-    if (m === null) continue;
-    const depth = m[1].length / 2;
-    if (depth < 1 || depth > 3 || !Number.isInteger(depth)) continue;
-    path.length = depth - 1;
-    path.push(JSON.parse(`"${m[2]}"`));
-    if (depth === 3 && (path[0] === 'resource' || path[0] === 'data')) out.set(path.join('\n'), line);
   }
   return out;
 }

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { evaluateLiteral, evaluateLiterals } from '../../src/cli/hcl-literal';
-import { resourceKeyLines, lineKey } from '../../src/cli/json-key-lines';
+import { resourceKeyLines, lineKey } from '../../src/model/json-key-lines';
 import { readInput } from '../../src/cli/read';
 import { resourcesOfPlan } from '../../src/cli/read-plan';
 import { ResourceMode, resourceAddress, type TerraformResource } from '../../src/model/terraform';
