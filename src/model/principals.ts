@@ -57,11 +57,11 @@ export function principalFromName(
         ? undefined
         : kind.nameAttributes.map((a) => literalString(target.attributes[a])).find(Boolean);
     if (targetName !== undefined) return identity(principalType, targetName, reference, targetName);
-    return { principalType, key: `${principalType}:@${address}`, name: reference, display: reference };
+    return identity(principalType, `@${address}`, reference, reference);
   }
   if (typeof value !== 'string') return undefined;
   // Any other expression (a variable, say): the same text names the same principal.
-  return { principalType, key: `${principalType}:=${value}`, name: value, display: value };
+  return identity(principalType, `=${value}`, value, value);
 }
 
 /** The principal of a resource-group attachment's `principal_name` (`<name>@<domain>`). */
