@@ -21,6 +21,7 @@ import {
   splitBySizeWithDiagnostics,
   splitForResourceGroupScope,
 } from '../policy';
+import { BoundedCache } from '../policy/bounded-cache';
 import { throwIfErrors } from '../policy/diagnostic';
 
 /** Who is granted: Resource Management's principal type and the RAM name (a literal or an expression). */
@@ -89,7 +90,8 @@ export interface GrantPlan {
 /** A plan without its principal, preset and resource groups: the same for every grant of one access. */
 type PlanBody = Omit<GrantPlan, 'principal' | 'preset' | 'resourceGroupIds'>;
 
-const bodies = new Map<string, PlanBody>();
+/** Bounded (bounded-cache.ts), so that a long process planning many distinct accesses stays small. */
+const bodies = new BoundedCache<string, PlanBody>();
 
 /** Rule 3: one computation per distinct access and options (50 developers, one document). */
 function cachedBody(request: GrantRequest): PlanBody {
@@ -102,12 +104,9 @@ function cachedBody(request: GrantRequest): PlanBody {
     [...(request.acceptUnknownActions ?? [])].sort(),
     request.strictActions === true,
   ]);
-  let body = bodies.get(key);
-  if (body === undefined) {
-    body = request.isResourceGroupScope ? resourceGroupBody(request) : accountBody(request);
-    bodies.set(key, body);
-  }
-  return body;
+  return bodies.get(key, () =>
+    request.isResourceGroupScope ? resourceGroupBody(request) : accountBody(request),
+  );
 }
 
 /** The actions the split put in one of `placements`, sorted and distinct. */

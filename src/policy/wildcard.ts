@@ -2,12 +2,23 @@
  * RAM's wildcard semantics for Action and Resource values: `*` matches any run of characters (also an
  * empty one), `?` matches exactly one character, every other character matches itself.
  *
+ * Character: one Unicode code point (a surrogate pair is one character, a lone surrogate too).
+ * Alibaba's "Policy elements" page does not say; no Container Registry action or resource name can
+ * hold a character outside the Basic Multilingual Plane, so the choice changes no real result. It
+ * follows what a reader counts as one character.
+ *
  * Case: Alibaba's "Policy elements" page says Action values are not case-sensitive "in most cases",
  * and recommends the spelling each service documents. So action names are matched without regard to
  * case here (`cr:getrepository` and `cr:get*` match `cr:GetRepository`: the split never misses an
  * action RAM may apply), and the catalog check warns where the case differs from the documented
  * spelling (ACTION_CASE_MISMATCH), because in the cases the page leaves open RAM may not match it.
- * Resource names are matched as written. This file is the only place that decides either.
+ * Ignoring case compares each UTF-16 code unit's single-unit upper-case form, never mapping a
+ * non-ASCII unit to ASCII (the rule of JavaScript's non-Unicode `i` regular expressions, which this
+ * matcher replaced). Resource names are matched as written. This file is the only place that decides
+ * either.
+ *
+ * Time: the greedy two-pointer match with star restart, no backtracking: O(pattern x text) at worst
+ * (a RegExp of `.*` took 11.5 s for one `cr:*?*?*?*?*?*?*?*?*?*?*Z`; issue 18, BENCHMARKS.md).
  */
 
 /**
@@ -19,21 +30,63 @@ export const ACTION_MATCHING_SOURCE = 'https://www.alibabacloud.com/help/en/ram/
 /** Whether action names compare case-sensitively (see the file header). */
 export const ACTION_NAMES_CASE_SENSITIVE = false;
 
-const compiled = new Map<string, RegExp>();
+const STAR = 0x2a;
+const QUESTION = 0x3f;
 
-function compile(pattern: string, caseSensitive: boolean): RegExp {
-  const key = `${caseSensitive ? 's' : 'i'}${pattern}`;
-  let re = compiled.get(key);
-  if (re === undefined) {
-    const body = Array.from(pattern, (ch) => {
-      if (ch === '*') return '.*';
-      if (ch === '?') return '.';
-      return ch.replace(/[\\^$.|+()[\]{}/-]/g, '\\$&');
-    }).join('');
-    re = new RegExp(`^${body}$`, caseSensitive ? 's' : 'is');
-    compiled.set(key, re);
+/** A UTF-16 code unit ignoring case (see the file header). */
+function foldUnit(unit: number): number {
+  if (unit < 0x80) return unit >= 0x61 && unit <= 0x7a ? unit - 0x20 : unit;
+  const upper = String.fromCharCode(unit).toUpperCase();
+  if (upper.length !== 1) return unit;
+  const folded = upper.charCodeAt(0);
+  return folded < 0x80 ? unit : folded;
+}
+
+/** The characters (code points, see the file header) of `s`, folded when case is ignored. */
+function characters(s: string, caseSensitive: boolean): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const unit = s.charCodeAt(i);
+    const next = i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
+    if (unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+      out.push(((unit - 0xd800) << 10) + (next - 0xdc00) + 0x10000);
+      i++;
+    } else {
+      out.push(caseSensitive ? unit : foldUnit(unit));
+    }
   }
-  return re;
+  return out;
+}
+
+/**
+ * Greedy match: literals and `?` advance both sides; at a `*` remember where it is and let it match
+ * nothing; on a mismatch let the last `*` take one more character and resume after it. Only the last
+ * `*` ever needs to be retried (whatever an earlier one would take, the last one can take instead),
+ * so each text position is revisited at most once per pattern position.
+ */
+function matches(pattern: string, text: string, caseSensitive: boolean): boolean {
+  const p = characters(pattern, caseSensitive);
+  const t = characters(text, caseSensitive);
+  let pi = 0;
+  let ti = 0;
+  let star = -1;
+  let starText = 0;
+  while (ti < t.length) {
+    if (pi < p.length && p[pi] !== STAR && (p[pi] === QUESTION || p[pi] === t[ti])) {
+      pi++;
+      ti++;
+    } else if (pi < p.length && p[pi] === STAR) {
+      star = pi++;
+      starText = ti;
+    } else if (star >= 0) {
+      pi = star + 1;
+      ti = ++starText;
+    } else {
+      return false;
+    }
+  }
+  while (pi < p.length && p[pi] === STAR) pi++;
+  return pi === p.length;
 }
 
 /** True when `pattern` contains a wildcard character. */
@@ -43,17 +96,17 @@ export function hasWildcard(pattern: string): boolean {
 
 /** Whether an Action pattern matches an action name. */
 export function actionMatches(pattern: string, action: string): boolean {
-  return compile(pattern, ACTION_NAMES_CASE_SENSITIVE).test(action);
+  return matches(pattern, action, ACTION_NAMES_CASE_SENSITIVE);
 }
 
 /** Whether an Action pattern matches an action name with case compared as written (for the case warning). */
 export function actionMatchesAsWritten(pattern: string, action: string): boolean {
-  return compile(pattern, true).test(action);
+  return matches(pattern, action, true);
 }
 
 /** Whether a Resource pattern matches a resource name. */
 export function resourceMatches(pattern: string, resource: string): boolean {
-  return compile(pattern, true).test(resource);
+  return matches(pattern, resource, true);
 }
 
 /** Compares action names under the case rule (for de-duplication and lookups). */

@@ -15,6 +15,7 @@
  *   cr-resource-groups.json  resource types and actions without resource-group support
  *   cr-system-policies.json  the two system policies
  */
+import { BoundedCache } from '../bounded-cache';
 import { actionKey, actionMatches } from '../wildcard';
 import * as actionsData from './cr-actions.json';
 import * as resourceGroupData from './cr-resource-groups.json';
@@ -113,7 +114,8 @@ export class CrCatalog {
   }
 
   private readonly byKey = new Map<string, CrActionInfo>();
-  private readonly matchCache = new Map<string, string[]>();
+  /** Bounded (bounded-cache.ts): the shipped catalog lives as long as the process. */
+  private readonly matchCache = new BoundedCache<string, string[]>();
 
   private constructor(actions: CrActionInfo[]) {
     for (const a of [...actions].sort((x, y) => (x.name < y.name ? -1 : 1)))
@@ -132,12 +134,9 @@ export class CrCatalog {
 
   /** Catalog actions an Action pattern matches, sorted. */
   public match(pattern: string): string[] {
-    let hits = this.matchCache.get(pattern);
-    if (hits === undefined) {
-      hits = this.actionNames.filter((name) => actionMatches(pattern, name));
-      this.matchCache.set(pattern, hits);
-    }
-    return hits;
+    return this.matchCache.get(pattern, () =>
+      this.actionNames.filter((name) => actionMatches(pattern, name)),
+    );
   }
 
   /** The actions resource-group scope ignores, sorted. */
