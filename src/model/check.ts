@@ -18,14 +18,13 @@ import {
   CrCatalog,
   DiagnosticCode,
   PolicyDocument,
-  resourceMatches,
   type ResourceGroupSplit,
   Severity,
   splitForResourceGroupScope,
 } from '../policy';
 import { PolicyError } from '../policy/diagnostic';
 import type { StatementData } from '../policy/parse';
-import { actionMatches } from '../policy/wildcard';
+import { actionMatches, resourcePatternCovers } from '../policy/wildcard';
 import { type AttachmentRecord, readGrants } from './attachments';
 import type { CheckFinding, CheckReport } from './finding';
 import { resourceAddress, type TerraformResource } from './terraform';
@@ -124,7 +123,7 @@ function covers(document: PolicyDocument, action: string, needed: StatementData)
     const hit = s.actions.some((p) => actionMatches(p, action));
     if (s.notAction === hit) return false;
     if (Object.keys(s.conditions).length > 0 && JSON.stringify(s.conditions) !== conditions) return false;
-    return needed.resources.every((r) => s.resources.some((p) => p === '*' || resourceMatches(p, r)));
+    return needed.resources.every((r) => s.resources.some((p) => p === '*' || resourcePatternCovers(p, r)));
   });
 }
 

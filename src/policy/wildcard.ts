@@ -64,15 +64,18 @@ function characters(s: string, caseSensitive: boolean): number[] {
  * `*` ever needs to be retried (whatever an earlier one would take, the last one can take instead),
  * so each text position is revisited at most once per pattern position.
  */
-function matches(pattern: string, text: string, caseSensitive: boolean): boolean {
-  const p = characters(pattern, caseSensitive);
-  const t = characters(text, caseSensitive);
+function matches(pattern: string, text: string, caseSensitive: boolean, textIsPattern = false): boolean {
+  const p = textIsPattern
+    ? normalized(characters(pattern, caseSensitive))
+    : characters(pattern, caseSensitive);
+  const t = textIsPattern ? normalized(characters(text, caseSensitive)) : characters(text, caseSensitive);
   let pi = 0;
   let ti = 0;
   let star = -1;
   let starText = 0;
   while (ti < t.length) {
-    if (pi < p.length && p[pi] !== STAR && (p[pi] === QUESTION || p[pi] === t[ti])) {
+    const one = p[pi] === QUESTION && !(textIsPattern && t[ti] === STAR);
+    if (pi < p.length && p[pi] !== STAR && (one || p[pi] === t[ti])) {
       pi++;
       ti++;
     } else if (pi < p.length && p[pi] === STAR) {
@@ -87,6 +90,35 @@ function matches(pattern: string, text: string, caseSensitive: boolean): boolean
   }
   while (pi < p.length && p[pi] === STAR) pi++;
   return pi === p.length;
+}
+
+/** Each run of `*` and `?` as its `?`s then one `*` if it had any (the same names, a canonical form). */
+function normalized(p: number[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < p.length;) {
+    if (p[i] !== STAR && p[i] !== QUESTION) {
+      out.push(p[i++]);
+      continue;
+    }
+    let star = false;
+    for (; i < p.length && (p[i] === STAR || p[i] === QUESTION); i++) {
+      if (p[i] === STAR) star = true;
+      else out.push(QUESTION);
+    }
+    if (star) out.push(STAR);
+  }
+  return out;
+}
+
+/**
+ * Whether Resource pattern `pattern` matches every name that Resource pattern `other` matches, decided
+ * by matching `other` as text in which its `*` is a symbol only a `*` of `pattern` can cover and its
+ * `?` one that a `?` or `*` can. Sound: true only when it holds (a `?` never covers a `*`, which the
+ * old name match allowed), O(pattern x other). It may say false for an unusual pair that does cover;
+ * the check then reports a gap to look at rather than hiding one.
+ */
+export function resourcePatternCovers(pattern: string, other: string): boolean {
+  return matches(pattern, other, true, true);
 }
 
 /** True when `pattern` contains a wildcard character. */

@@ -80,6 +80,36 @@ describe('checkResources on a synthesized stack', () => {
     expect(check(stack).findings).toEqual([]);
   });
 
+  test('an account-level Resource that covers fewer names than the needed one does not count (? never covers *)', () => {
+    const stack = newStack();
+    const user = new alicloud.ramUser.RamUser(stack, 'Dev', { name: 'dev' });
+    const scoped = (resource: string) =>
+      JSON.stringify({ Version: '1', Statement: [{ Effect: 'Allow', Action: 'cr:*', Resource: resource }] });
+    const grant = new alicloud.ramPolicy.RamPolicy(stack, 'Ns', {
+      policyName: 'ns',
+      policyDocument: scoped('acs:cr:*:*:repository/cri-1/ns/*'),
+    });
+    new alicloud.resourceManagerPolicyAttachment.ResourceManagerPolicyAttachment(stack, 'DevInTeamA', {
+      policyName: grant.policyName,
+      policyType: 'Custom',
+      principalName: `${user.name}@${ACCOUNT}.onaliyun.com`,
+      principalType: 'IMSUser',
+      resourceGroupId: 'rg-aek2teama',
+    });
+    const narrow = new alicloud.ramPolicy.RamPolicy(stack, 'Narrow', {
+      policyName: 'narrow',
+      policyDocument: scoped('acs:cr:*:*:repository/cri-1/ns/?'),
+    });
+    new alicloud.ramUserPolicyAttachment.RamUserPolicyAttachment(stack, 'DevNarrow', {
+      userName: user.name,
+      policyName: narrow.policyName,
+      policyType: 'Custom',
+    });
+    const [finding] = check(stack).findings;
+    expect(finding.code).toBe(DiagnosticCode.CR_RG_GRANT_GAP);
+    expect(finding.missingActions).toEqual(CrCatalog.bundled().resourceGroupUnsupportedActions);
+  });
+
   test('a group membership counts: the group holds the account-level policy, the user the scoped one', () => {
     const stack = newStack();
     const user = handWritten(stack, { name: 'AliyunContainerRegistryFullAccess', type: 'System' });

@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
 import { actionMatches, resourceMatches } from '../../src/policy';
-import { actionMatchesAsWritten } from '../../src/policy/wildcard';
+import { actionMatchesAsWritten, resourcePatternCovers } from '../../src/policy/wildcard';
 
 describe('RAM wildcard semantics', () => {
   test.each([
@@ -114,5 +114,42 @@ describe('wildcard matching without backtracking', () => {
     expect(actionMatches(pattern, `cr:${'x'.repeat(needed * 3)}`)).toBe(false);
     expect(actionMatches(pattern, 'cr:GetRepository')).toBe(false);
     expect(actionMatches(pattern, 'cr:GetRepositoryZ')).toBe(needed <= 'GetRepository'.length);
+  });
+});
+
+describe('pattern covers pattern (the check: does a held Resource cover a needed one)', () => {
+  /** Every name over {a, b} of up to `max` characters. */
+  function names(max: number): string[] {
+    let level = [''];
+    const out = [''];
+    for (let n = 0; n < max; n++) {
+      level = level.flatMap((w) => [`${w}a`, `${w}b`]);
+      out.push(...level);
+    }
+    return out;
+  }
+  const all = names(6);
+  const pattern = fc.array(fc.constantFrom('a', 'b', '*', '?'), { maxLength: 5 }).map((cs) => cs.join(''));
+
+  test('property: when A covers B, A matches every short name B matches (sound, never hides a gap)', () => {
+    fc.assert(
+      fc.property(pattern, pattern, (a, b) => {
+        if (!resourcePatternCovers(a, b)) return;
+        for (const name of all) if (resourceMatches(b, name)) expect(resourceMatches(a, name)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test.each([
+    ['acs:cr:*:*:*', 'acs:cr:*:*:repository/ns/*', true],
+    ['acs:cr:*:*:repository/ns/*', 'acs:cr:*:*:repository/ns/*', true],
+    ['acs:cr:*:*:repository/ns/?', 'acs:cr:*:*:repository/ns/*', false],
+    ['acs:cr:*:*:repository/other/*', 'acs:cr:*:*:repository/ns/*', false],
+    ['?*', '*?', true],
+    ['a*', 'a?', true],
+    ['a?', 'a*', false],
+  ])('%s covers %s → %s', (a, b, expected) => {
+    expect(resourcePatternCovers(a, b)).toBe(expected);
   });
 });
