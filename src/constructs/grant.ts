@@ -65,6 +65,14 @@ export interface CrSplitOptions {
    * @default false: only likely typos are errors; other unknown actions pass through with a warning
    */
   readonly strictActions?: boolean;
+  /**
+   * Let the access reach beyond Container Registry: Allow statements with other services' actions,
+   * a wildcard service part (`*`, `c*:Get*`) or NotAction (which grants every other service). Without
+   * it they are errors (ACTION_OUTSIDE_CONTAINER_REGISTRY, ALLOW_WITH_NOT_ACTION); with it, warnings.
+   * Other services' actions are attached as written; the resource-group split moves only `cr:` actions.
+   * @default false: every Allow statement grants `cr:` actions only
+   */
+  readonly allowActionsBeyondContainerRegistry?: boolean;
 }
 
 /** Props of CrAccessGrant. */

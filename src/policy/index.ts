@@ -6,6 +6,7 @@
 export * from './action-check';
 export * from './catalog/catalog';
 export * from './catalog/system-policies';
+export * from './container-registry-only';
 // PolicyError (thrown, with every diagnostic) extends Error, which jsii cannot export; TypeScript users
 // import it by its module path, cdktf-alicloud-cr-access/lib/policy/diagnostic.
 export { type Diagnostic, DiagnosticCode, Severity, formatDiagnostic } from './diagnostic';

@@ -229,7 +229,20 @@ const TABLE: { [code in DiagnosticCode]: Producer | { neverRaised: string } } = 
     build: (s) =>
       grant(s, custom(PolicyStatement.allow(['cr:GetRepository', 'ecs:DescribeInstances'])), {
         scope: rg(['rg-a1']),
+        allowActionsBeyondContainerRegistry: true,
       }),
+    path: 'platform/G',
+  },
+  [DiagnosticCode.ACTION_OUTSIDE_CONTAINER_REGISTRY]: {
+    build: (s) => grant(s, custom(PolicyStatement.allow(['cr:GetRepository', 'ram:*']))),
+    path: 'platform/G',
+  },
+  [DiagnosticCode.ALLOW_WITH_NOT_ACTION]: {
+    build: (s) => grant(s, custom(new PolicyStatement({ notActions: ['cr:Delete*'] }))),
+    path: 'platform/G',
+  },
+  [DiagnosticCode.DENY_ONLY_ACCESS]: {
+    build: (s) => grant(s, custom(PolicyStatement.deny(['cr:DeleteInstance']))),
     path: 'platform/G',
   },
   [DiagnosticCode.RG_UNSUPPORTED_ACTION]: {
