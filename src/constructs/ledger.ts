@@ -33,6 +33,7 @@ import {
   attachmentCount,
   type GrantPlan,
   type GrantReport,
+  type GrantSummary,
   reportDiagnostic,
   summarizeGrant,
 } from '../model';
@@ -94,6 +95,13 @@ const NAMED_KINDS = [
   },
 ] as const;
 
+/** How a grant names an identity of each kind the stack creates, for fix texts. */
+const PASS_NAME: { [kind: string]: string } = {
+  'RAM user': 'RamPrincipal.user(user.name)',
+  'RAM user group': 'RamPrincipal.group(group.groupName)',
+  'RAM role': 'RamPrincipal.role(role.roleName)',
+};
+
 interface NamedResource {
   readonly kind: string;
   readonly resource: TerraformResource;
@@ -113,6 +121,8 @@ export class CrAccessLedger extends Construct {
 
   private readonly stack: TerraformStack;
   private readonly records: GrantRecord[] = [];
+  /** Account-level attachments CrAccessCheck added in fix mode. */
+  private readonly fixes: GrantSummary[] = [];
   /** Constructs of this library that created a user, in creation order. */
   private readonly creators: IConstruct[] = [];
   private findings?: Finding[];
@@ -150,17 +160,28 @@ export class CrAccessLedger extends Construct {
           policyNames: r.policyNames,
         }),
       ),
+      fixes: [...this.fixes],
       customPolicies: CrPolicyRegistry.of(this).size,
-      attachments: this.records.reduce((n, r) => n + attachmentCount(r.plan), 0),
+      attachments: this.records.reduce((n, r) => n + attachmentCount(r.plan), this.fixAttachments()),
     };
+  }
+
+  /** Records an account-level attachment CrAccessCheck added in fix mode (one policy each). */
+  public recordFix(fix: GrantSummary): void {
+    this.fixes.push(fix);
+  }
+
+  private fixAttachments(): number {
+    return this.fixes.reduce((n, f) => n + f.policies.length, 0);
   }
 
   /** One information annotation per stack, not per grant: what moved is in the report. */
   private summarize(): string[] {
-    if (this.summarized || this.records.length === 0) return [];
+    if (this.summarized || this.records.length + this.fixes.length === 0) return [];
     this.summarized = true;
     const plans = this.records.map((r) => r.plan);
-    const text = formatDiagnostic(reportDiagnostic(plans, CrPolicyRegistry.of(this).size));
+    const summary = reportDiagnostic(plans, CrPolicyRegistry.of(this).size, this.fixAttachments());
+    const text = formatDiagnostic(summary);
     this.node.addMetadata(AnnotationMetadataEntryType.INFO, text, { stackTrace: false });
     return [];
   }
@@ -251,7 +272,7 @@ export class CrAccessLedger extends Construct {
           message: `${resources.length} constructs create the ${kind} ${name} (${resources.map((r) => r.node.path).join(', ')})`,
           value: quote(name),
           rule: `a ${kind} name is unique in an account: the second creation would fail, or two resources would manage one identity`,
-          fix: `create the ${kind} once and pass its name (e.g. RamPrincipal.user(user.name)) to every grant that needs it`,
+          fix: `create the ${kind} once and pass its name (e.g. ${PASS_NAME[kind]}) to every grant that needs it`,
         },
       });
     }

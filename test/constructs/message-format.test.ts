@@ -8,6 +8,7 @@ import {
   checkActions,
   checkResources,
   CrAccessCheck,
+  CrAccessCheckMode,
   CrAccessReport,
   CrAccessTeam,
   findingDiagnostic,
@@ -148,7 +149,8 @@ const TABLE: { [code in DiagnosticCode]: Producer | { neverRaised: string } } = 
         principalType: 'IMSUser',
         resourceGroupId: 'rg-a1',
       });
-      CrAccessCheck.applyTo(s);
+      // Warn mode: the message-format harness reads warnings (error annotations fail the app's synth).
+      CrAccessCheck.applyTo(s, { mode: CrAccessCheckMode.WARN });
     },
     path: 'platform/Hand',
   },
@@ -171,7 +173,7 @@ const TABLE: { [code in DiagnosticCode]: Producer | { neverRaised: string } } = 
           },
           'cdk.tf.json',
         ),
-      ).findings.map(findingDiagnostic),
+      ).findings.map((f) => findingDiagnostic(f)),
   },
   [DiagnosticCode.POLICY_SPLIT_BY_SIZE]: {
     info: () =>
