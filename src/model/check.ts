@@ -19,13 +19,13 @@
  *      finding, given once.
  */
 import {
+  type AccountLevelExclusions,
   CrCatalog,
   DiagnosticCode,
   exclusions,
   PolicyDocument,
   resourceMatches,
   type ResourceGroupSplit,
-  type ResourceGroupSplitOptions,
   Severity,
   writeLevelActions,
   splitForResourceGroupScope,
@@ -39,10 +39,7 @@ import { GRANT_GAP_SEVERITY } from './gap-severity';
 import { resourceAddress, type TerraformResource } from './terraform';
 
 /** Options of the check. */
-export interface CheckOptions extends Pick<
-  ResourceGroupSplitOptions,
-  'excludeFromAccountLevel' | 'excludeWriteActionsFromAccountLevel'
-> {
+export interface CheckOptions extends AccountLevelExclusions {
   /**
    * The catalog of Container Registry actions.
    * @default CrCatalog.bundled()

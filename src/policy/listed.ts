@@ -14,7 +14,7 @@ export interface ListedHighlight {
   /** The label of the count, e.g. `write-level`. */
   readonly label: string;
   /** Which items are highlighted. */
-  readonly items: readonly string[];
+  readonly items: string[];
 }
 
 /**

@@ -59,8 +59,8 @@ export interface ActionPlacement {
   readonly reason: string;
 }
 
-/** Options of the split. */
-export interface ResourceGroupSplitOptions extends ActionCheckOptions {
+/** What the split leaves out of the account-level document (also the stack check's options). */
+export interface AccountLevelExclusions {
   /**
    * Actions without resource-group support to leave out of the account-level document, so they are
    * not granted at all. Each must be such an action, spelled as in the catalog.
@@ -73,6 +73,9 @@ export interface ResourceGroupSplitOptions extends ActionCheckOptions {
    */
   readonly excludeWriteActionsFromAccountLevel?: boolean;
 }
+
+/** Options of the split. */
+export interface ResourceGroupSplitOptions extends ActionCheckOptions, AccountLevelExclusions {}
 
 /** The result of a split. */
 export interface ResourceGroupSplit {
