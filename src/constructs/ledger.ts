@@ -23,6 +23,7 @@ import {
   type Diagnostic,
   DiagnosticCode,
   formatDiagnostic,
+  listed,
   RAM_LIMITS_SOURCE,
   RESOURCE_GROUP_SCOPE_QUOTA_DOCUMENTED,
   Severity,
@@ -269,7 +270,10 @@ export class CrAccessLedger extends Construct {
           code: DiagnosticCode.DUPLICATE_PRINCIPAL_NAME,
           severity: Severity.ERROR,
           location: '',
-          message: `${resources.length} constructs create the ${kind} ${name} (${resources.map((r) => r.node.path).join(', ')})`,
+          message: `${resources.length} constructs create the ${kind} ${name} (${listed(
+            resources.map((r) => r.node.path),
+            'constructs',
+          )})`,
           value: quote(name),
           rule: `a ${kind} name is unique in an account: the second creation would fail, or two resources would manage one identity`,
           fix: `create the ${kind} once and pass its name (e.g. ${PASS_NAME[kind]}) to every grant that needs it`,
@@ -299,7 +303,10 @@ function error(owner: IConstruct, d: Omit<Diagnostic, 'severity' | 'location'>):
 
 function quotaFindings(who: string, records: GrantRecord[]): Finding[] {
   const first = records[0].grant;
-  const paths = records.map((r) => r.grant.node.path).join(', ');
+  const paths = listed(
+    records.map((r) => r.grant.node.path),
+    'grants',
+  );
   const out: Finding[] = [];
   for (const [type, max] of [
     ['Custom', CUSTOM_POLICIES_PER_PRINCIPAL_MAX],
@@ -317,7 +324,7 @@ function quotaFindings(who: string, records: GrantRecord[]): Finding[] {
         error(first, {
           code: DiagnosticCode.POLICY_QUOTA_EXCEEDED,
           message: `${who} would have ${atAccount.length} ${kind} policies attached at account scope (grants: ${paths})`,
-          value: quote(atAccount),
+          value: listed(atAccount, 'policies'),
           rule: `RAM attaches at most ${max} ${kind} policies to one principal (${RAM_LIMITS_SOURCE})`,
           fix: 'combine the grants into one custom document per principal, attach them to a group, or raise the quota',
         }),
@@ -330,7 +337,7 @@ function quotaFindings(who: string, records: GrantRecord[]): Finding[] {
           severity: RESOURCE_GROUP_SCOPE_QUOTA_DOCUMENTED ? Severity.ERROR : Severity.WARNING,
           location: '',
           message: `${who} would have ${everywhere.length} ${kind} policy attachments across account and resource-group scopes (${atAccount.length} at account scope; grants: ${paths})`,
-          value: quote(everywhere),
+          value: listed(everywhere, 'attachments'),
           rule: `RAM attaches at most ${max} ${kind} policies to one principal (${RAM_LIMITS_SOURCE}); the docs do not say whether attachments at resource-group scope count toward it (see RESOURCE_GROUP_SCOPE_QUOTA_DOCUMENTED)`,
           fix: 'expect AttachPolicy to fail if they do: combine the grants of this principal into fewer documents or resource-group lists, use a group, or raise the quota first',
         },
@@ -352,7 +359,10 @@ function presetFindings(who: string, records: GrantRecord[]): Finding[] {
     out.push(
       error(rs[1].grant, {
         code: DiagnosticCode.CONFLICTING_PRESETS,
-        message: `${who} is granted conflicting presets at ${s === ACCOUNT ? 'account scope' : `resource group ${s}`} (grants: ${rs.map((r) => r.grant.node.path).join(', ')})`,
+        message: `${who} is granted conflicting presets at ${s === ACCOUNT ? 'account scope' : `resource group ${s}`} (grants: ${listed(
+          rs.map((r) => r.grant.node.path),
+          'grants',
+        )})`,
         value: quote(presets),
         rule: 'a principal gets one preset per scope; the wider one makes the narrower one meaningless',
         fix: 'keep the one grant that states the access you intend',
@@ -378,7 +388,10 @@ function duplicateAttachmentFindings(who: string, records: GrantRecord[]): Findi
     out.push(
       error(rs[1].grant, {
         code: DiagnosticCode.DUPLICATE_ATTACHMENT,
-        message: `${rs.length} grants attach the same policy to ${who} (grants: ${rs.map((r) => r.grant.node.path).join(', ')})`,
+        message: `${rs.length} grants attach the same policy to ${who} (grants: ${listed(
+          rs.map((r) => r.grant.node.path),
+          'grants',
+        )})`,
         value: quote(what),
         rule: 'one RAM attachment is managed by one resource; with two, deleting or replacing either detaches the policy for both',
         fix: 'give one grant all the resource groups of this access, or drop the grant that repeats the other',
