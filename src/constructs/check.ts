@@ -3,15 +3,29 @@
  * reads the stack's resources as Terraform will see them (whatever created them: these constructs,
  * the user's own bindings, escape-hatch overrides) and runs the model's check (src/model/check.ts).
  * It is an Aspect, so it runs at synth before the stack is written; in fix mode it adds the missing
- * account-level policies through the same policy registry and attachment code the grants use.
+ * account-level policies through the same policy registry and attachment code the grants use, warns
+ * about the write-level actions it grants account-wide exactly as a grant does (src/model/fix.ts),
+ * and records each fix in the stack's report. A gap has one severity (src/model/gap-severity.ts):
+ * the default mode follows it, so the stack check and the CLI agree.
  */
 import type { IConstruct } from 'constructs';
 import { Construct } from 'constructs';
 import { Aspects, AnnotationMetadataEntryType, type IAspect, TerraformStack } from '../core-lib';
-import { type CheckFinding, checkResources, findingDiagnostic, readSynthesized } from '../model';
-import { DiagnosticCode, formatDiagnostic, PolicyDocument, Severity, splitBySize } from '../policy';
+import {
+  type CheckFinding,
+  type CheckOptions,
+  checkOptionErrors,
+  checkResources,
+  findingDiagnostic,
+  GRANT_GAP_SEVERITY,
+  planFix,
+  readSynthesized,
+} from '../model';
+import { DiagnosticCode, formatDiagnostic, Severity } from '../policy';
 import { defaultPolicyNamePrefix, fixAttachmentId } from './naming';
-import { throwViolations } from './errors';
+import { annotate, throwViolations, withPath } from './errors';
+import type { CrAccountLevelOptions } from './grant';
+import { CrAccessLedger } from './ledger';
 import { CrPolicyRegistry } from './policy-registry';
 import { attachAtAccountScope, type PrincipalType } from './principal';
 
@@ -25,11 +39,14 @@ export enum CrAccessCheckMode {
   FIX = 'fix',
 }
 
-/** Props of CrAccessCheck. */
-export interface CrAccessCheckProps {
+/**
+ * Props of CrAccessCheck. The account-level options apply as they do to a grant's split: the actions
+ * they leave out are not reported missing and not added by a fix.
+ */
+export interface CrAccessCheckProps extends CrAccountLevelOptions {
   /**
    * What to do with findings.
-   * @default CrAccessCheckMode.WARN
+   * @default CrAccessCheckMode.ERROR: a gap is an error, as in the CLI's `check` (GRANT_GAP_SEVERITY)
    */
   readonly mode?: CrAccessCheckMode;
   /**
@@ -49,7 +66,7 @@ export class CrAccessCheck implements IAspect {
    * call this after the stacks are defined, or once per stack).
    */
   public static applyTo(scope: IConstruct, props: CrAccessCheckProps = {}): CrAccessCheck {
-    const check = new CrAccessCheck(props);
+    const check = withPath(scope, () => new CrAccessCheck(props));
     const stacks = scope.node.findAll().filter((c) => TerraformStack.isStack(c));
     const within = scope.node.scopes.find((c) => TerraformStack.isStack(c));
     if (stacks.length === 0 && within === undefined) {
@@ -71,11 +88,20 @@ export class CrAccessCheck implements IAspect {
   /** The mode. */
   public readonly mode: CrAccessCheckMode;
   private readonly policyNamePrefix?: string;
+  private readonly options: CheckOptions;
   private readonly results = new Map<string, CheckFinding[]>();
 
+  /** Throws (INVALID_EXCLUSION) when excludeFromAccountLevel names an action that cannot be excluded. */
   public constructor(props: CrAccessCheckProps = {}) {
-    this.mode = props.mode ?? CrAccessCheckMode.WARN;
+    this.mode =
+      props.mode ??
+      (GRANT_GAP_SEVERITY === Severity.ERROR ? CrAccessCheckMode.ERROR : CrAccessCheckMode.WARN);
     this.policyNamePrefix = props.policyNamePrefix;
+    this.options = {
+      excludeFromAccountLevel: props.excludeFromAccountLevel,
+      excludeWriteActionsFromAccountLevel: props.excludeWriteActionsFromAccountLevel,
+    };
+    checkOptionErrors(this.options);
   }
 
   /** The findings of the last run on `stack` (after synth), before any fix. */
@@ -86,13 +112,13 @@ export class CrAccessCheck implements IAspect {
   public visit(node: IConstruct): void {
     if (!TerraformStack.isStack(node)) return;
     const stack = node as TerraformStack;
-    const report = checkResources(readSynthesized(stack.toTerraform(), stack.node.id));
+    const report = checkResources(readSynthesized(stack.toTerraform(), stack.node.id), this.options);
     this.results.set(stack.node.path, report.findings);
     const byPath = new Map(stack.node.findAll().map((c) => [c.node.path, c] as const));
     for (const f of report.findings) {
       const target = (f.location.constructPath && byPath.get(f.location.constructPath)) || stack;
       const fixed = this.mode === CrAccessCheckMode.FIX && f.code === DiagnosticCode.CR_RG_GRANT_GAP;
-      if (fixed) this.fix(stack, f);
+      if (fixed) annotate(target, this.fix(stack, f));
       const type =
         f.severity !== Severity.ERROR || fixed
           ? AnnotationMetadataEntryType.INFO
@@ -105,16 +131,31 @@ export class CrAccessCheck implements IAspect {
     }
   }
 
-  private fix(stack: TerraformStack, f: CheckFinding): void {
+  /** Attaches the fix of `f` and records it in the report; returns the fix's diagnostics. */
+  private fix(stack: TerraformStack, f: CheckFinding) {
     const fixes =
       (stack.node.tryFindChild(FIXES_ID) as Construct | undefined) ?? new Construct(stack, FIXES_ID);
     const prefix = this.policyNamePrefix ?? defaultPolicyNamePrefix(stack.node.id);
     const principal = { principalType: f.principalType as PrincipalType, principalName: f.principalName! };
-    for (const part of splitBySize(PolicyDocument.fromJson(f.fixDocument!))) {
+    const plan = planFix(f);
+    const names: string[] = [];
+    for (const part of plan.documents) {
       const policy = CrPolicyRegistry.of(stack).policyFor(prefix, part);
       const id = fixAttachmentId(principal.principalType, principal.principalName, policy.name);
-      if (fixes.node.tryFindChild(id) === undefined)
-        attachAtAccountScope(fixes, id, principal, policy.nameReference, 'Custom');
+      if (fixes.node.tryFindChild(id) !== undefined) continue;
+      attachAtAccountScope(fixes, id, principal, policy.nameReference, 'Custom');
+      names.push(policy.name);
     }
+    if (names.length > 0) {
+      CrAccessLedger.of(stack).recordFix({
+        path: `${fixes.node.path} (${f.attachment})`,
+        principal: f.principal,
+        preset: 'check-fix',
+        scope: 'account',
+        policies: names,
+        movedToAccountLevel: plan.actions,
+      });
+    }
+    return plan.diagnostics;
   }
 }

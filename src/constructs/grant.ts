@@ -38,8 +38,8 @@ import {
 import { type TokenKey, tokenKey } from './token-key';
 import { CrAccessScope } from './scope';
 
-/** Options of the resource-group split, as grants expose them. */
-export interface CrSplitOptions {
+/** What to leave out of an account-level policy: of a grant's split, or of a CrAccessCheck fix. */
+export interface CrAccountLevelOptions {
   /**
    * Actions without resource-group support to leave out of the account-level policy (not granted
    * at all). Only meaningful at resource-group scope.
@@ -52,6 +52,10 @@ export interface CrSplitOptions {
    * @default false
    */
   readonly excludeWriteActionsFromAccountLevel?: boolean;
+}
+
+/** Options of the resource-group split, as grants expose them. */
+export interface CrSplitOptions extends CrAccountLevelOptions {
   /**
    * `cr:` action names or wildcards, as written in the document, that the catalog does not know and
    * that you have checked. Their warning (UNKNOWN_CR_ACTION_PASSED_THROUGH) becomes information, which
@@ -65,6 +69,14 @@ export interface CrSplitOptions {
    * @default false: only likely typos are errors; other unknown actions pass through with a warning
    */
   readonly strictActions?: boolean;
+  /**
+   * Let the access reach beyond Container Registry: Allow statements with other services' actions,
+   * a wildcard service part (`*`, `c*:Get*`) or NotAction (which grants every other service). Without
+   * it they are errors (ACTION_OUTSIDE_CONTAINER_REGISTRY, ALLOW_WITH_NOT_ACTION); with it, warnings.
+   * Other services' actions are attached as written; the resource-group split moves only `cr:` actions.
+   * @default false: every Allow statement grants `cr:` actions only
+   */
+  readonly allowActionsBeyondContainerRegistry?: boolean;
 }
 
 /** Props of CrAccessGrant. */

@@ -3,7 +3,12 @@ export type { AccountOptions } from './account';
 export { CrAccessCheck, CrAccessCheckMode, type CrAccessCheckProps } from './check';
 export { CrAccessReport } from './report';
 export { CrReadOnlyUser, type CrReadOnlyUserProps } from './cr-read-only-user';
-export { CrAccessGrant, type CrAccessGrantProps, type CrSplitOptions } from './grant';
+export {
+  type CrAccountLevelOptions,
+  CrAccessGrant,
+  type CrAccessGrantProps,
+  type CrSplitOptions,
+} from './grant';
 export { CrPolicyRegistry, type RegisteredPolicy } from './policy-registry';
 export {
   DEVELOPER_BUILD_ACTIONS,

@@ -23,6 +23,7 @@ import {
   type Diagnostic,
   DiagnosticCode,
   formatDiagnostic,
+  listed,
   RAM_LIMITS_SOURCE,
   RESOURCE_GROUP_SCOPE_QUOTA_DOCUMENTED,
   Severity,
@@ -33,6 +34,7 @@ import {
   attachmentCount,
   type GrantPlan,
   type GrantReport,
+  type GrantSummary,
   reportDiagnostic,
   summarizeGrant,
 } from '../model';
@@ -94,6 +96,13 @@ const NAMED_KINDS = [
   },
 ] as const;
 
+/** How a grant names an identity of each kind the stack creates, for fix texts. */
+const PASS_NAME: { [kind: string]: string } = {
+  'RAM user': 'RamPrincipal.user(user.name)',
+  'RAM user group': 'RamPrincipal.group(group.groupName)',
+  'RAM role': 'RamPrincipal.role(role.roleName)',
+};
+
 interface NamedResource {
   readonly kind: string;
   readonly resource: TerraformResource;
@@ -113,6 +122,8 @@ export class CrAccessLedger extends Construct {
 
   private readonly stack: TerraformStack;
   private readonly records: GrantRecord[] = [];
+  /** Account-level attachments CrAccessCheck added in fix mode. */
+  private readonly fixes: GrantSummary[] = [];
   /** Constructs of this library that created a user, in creation order. */
   private readonly creators: IConstruct[] = [];
   private findings?: Finding[];
@@ -150,17 +161,28 @@ export class CrAccessLedger extends Construct {
           policyNames: r.policyNames,
         }),
       ),
+      fixes: [...this.fixes],
       customPolicies: CrPolicyRegistry.of(this).size,
-      attachments: this.records.reduce((n, r) => n + attachmentCount(r.plan), 0),
+      attachments: this.records.reduce((n, r) => n + attachmentCount(r.plan), this.fixAttachments()),
     };
+  }
+
+  /** Records an account-level attachment CrAccessCheck added in fix mode (one policy each). */
+  public recordFix(fix: GrantSummary): void {
+    this.fixes.push(fix);
+  }
+
+  private fixAttachments(): number {
+    return this.fixes.reduce((n, f) => n + f.policies.length, 0);
   }
 
   /** One information annotation per stack, not per grant: what moved is in the report. */
   private summarize(): string[] {
-    if (this.summarized || this.records.length === 0) return [];
+    if (this.summarized || this.records.length + this.fixes.length === 0) return [];
     this.summarized = true;
     const plans = this.records.map((r) => r.plan);
-    const text = formatDiagnostic(reportDiagnostic(plans, CrPolicyRegistry.of(this).size));
+    const summary = reportDiagnostic(plans, CrPolicyRegistry.of(this).size, this.fixAttachments());
+    const text = formatDiagnostic(summary);
     this.node.addMetadata(AnnotationMetadataEntryType.INFO, text, { stackTrace: false });
     return [];
   }
@@ -248,10 +270,13 @@ export class CrAccessLedger extends Construct {
           code: DiagnosticCode.DUPLICATE_PRINCIPAL_NAME,
           severity: Severity.ERROR,
           location: '',
-          message: `${resources.length} constructs create the ${kind} ${name} (${resources.map((r) => r.node.path).join(', ')})`,
+          message: `${resources.length} constructs create the ${kind} ${name} (${listed(
+            resources.map((r) => r.node.path),
+            'constructs',
+          )})`,
           value: quote(name),
           rule: `a ${kind} name is unique in an account: the second creation would fail, or two resources would manage one identity`,
-          fix: `create the ${kind} once and pass its name (e.g. RamPrincipal.user(user.name)) to every grant that needs it`,
+          fix: `create the ${kind} once and pass its name (e.g. ${PASS_NAME[kind]}) to every grant that needs it`,
         },
       });
     }
@@ -278,7 +303,10 @@ function error(owner: IConstruct, d: Omit<Diagnostic, 'severity' | 'location'>):
 
 function quotaFindings(who: string, records: GrantRecord[]): Finding[] {
   const first = records[0].grant;
-  const paths = records.map((r) => r.grant.node.path).join(', ');
+  const paths = listed(
+    records.map((r) => r.grant.node.path),
+    'grants',
+  );
   const out: Finding[] = [];
   for (const [type, max] of [
     ['Custom', CUSTOM_POLICIES_PER_PRINCIPAL_MAX],
@@ -296,7 +324,7 @@ function quotaFindings(who: string, records: GrantRecord[]): Finding[] {
         error(first, {
           code: DiagnosticCode.POLICY_QUOTA_EXCEEDED,
           message: `${who} would have ${atAccount.length} ${kind} policies attached at account scope (grants: ${paths})`,
-          value: quote(atAccount),
+          value: listed(atAccount, 'policies'),
           rule: `RAM attaches at most ${max} ${kind} policies to one principal (${RAM_LIMITS_SOURCE})`,
           fix: 'combine the grants into one custom document per principal, attach them to a group, or raise the quota',
         }),
@@ -309,7 +337,7 @@ function quotaFindings(who: string, records: GrantRecord[]): Finding[] {
           severity: RESOURCE_GROUP_SCOPE_QUOTA_DOCUMENTED ? Severity.ERROR : Severity.WARNING,
           location: '',
           message: `${who} would have ${everywhere.length} ${kind} policy attachments across account and resource-group scopes (${atAccount.length} at account scope; grants: ${paths})`,
-          value: quote(everywhere),
+          value: listed(everywhere, 'attachments'),
           rule: `RAM attaches at most ${max} ${kind} policies to one principal (${RAM_LIMITS_SOURCE}); the docs do not say whether attachments at resource-group scope count toward it (see RESOURCE_GROUP_SCOPE_QUOTA_DOCUMENTED)`,
           fix: 'expect AttachPolicy to fail if they do: combine the grants of this principal into fewer documents or resource-group lists, use a group, or raise the quota first',
         },
@@ -331,7 +359,10 @@ function presetFindings(who: string, records: GrantRecord[]): Finding[] {
     out.push(
       error(rs[1].grant, {
         code: DiagnosticCode.CONFLICTING_PRESETS,
-        message: `${who} is granted conflicting presets at ${s === ACCOUNT ? 'account scope' : `resource group ${s}`} (grants: ${rs.map((r) => r.grant.node.path).join(', ')})`,
+        message: `${who} is granted conflicting presets at ${s === ACCOUNT ? 'account scope' : `resource group ${s}`} (grants: ${listed(
+          rs.map((r) => r.grant.node.path),
+          'grants',
+        )})`,
         value: quote(presets),
         rule: 'a principal gets one preset per scope; the wider one makes the narrower one meaningless',
         fix: 'keep the one grant that states the access you intend',
@@ -357,7 +388,10 @@ function duplicateAttachmentFindings(who: string, records: GrantRecord[]): Findi
     out.push(
       error(rs[1].grant, {
         code: DiagnosticCode.DUPLICATE_ATTACHMENT,
-        message: `${rs.length} grants attach the same policy to ${who} (grants: ${rs.map((r) => r.grant.node.path).join(', ')})`,
+        message: `${rs.length} grants attach the same policy to ${who} (grants: ${listed(
+          rs.map((r) => r.grant.node.path),
+          'grants',
+        )})`,
         value: quote(what),
         rule: 'one RAM attachment is managed by one resource; with two, deleting or replacing either detaches the policy for both',
         fix: 'give one grant all the resource groups of this access, or drop the grant that repeats the other',

@@ -16,14 +16,12 @@ import {
   formatDiagnostic,
   GROUPS_PER_ACCOUNT_MAX,
   GROUPS_PER_USER_MAX,
+  listed,
   RAM_LIMITS_SOURCE,
 } from '../policy';
 import { toDiagnostic, type Violation } from './errors';
 
 const LEDGER_ID = 'CrTeamLedger';
-/** Paths listed in one message before "and k more", so a 500-team stack gives a readable error. */
-const LISTED_MAX = 12;
-
 interface TeamRecord {
   readonly team: Construct;
   /** The group, as token-key.ts keys the name the user gave. */
@@ -31,11 +29,6 @@ interface TeamRecord {
   readonly createsGroup: boolean;
   /** Members, keyed the same way. */
   readonly memberKeys: string[];
-}
-
-function listed(items: string[]): string {
-  const shown = items.slice(0, LISTED_MAX).join(', ');
-  return items.length > LISTED_MAX ? `${shown} and ${items.length - LISTED_MAX} more` : shown;
 }
 
 /** The stack's record of teams. */
@@ -95,7 +88,7 @@ export class CrTeamLedger extends Construct {
       errors.push(
         describe(TerraformStack.of(this), {
           code: DiagnosticCode.GROUP_QUOTA_EXCEEDED,
-          message: `the stack's teams would create ${creators.size} RAM user groups (teams: ${listed(paths)})`,
+          message: `the stack's teams would create ${creators.size} RAM user groups (${listed(paths, 'teams')})`,
           value: creators.size,
           rule: `an account has at most ${GROUPS_PER_ACCOUNT_MAX} RAM user groups, not adjustable (${RAM_LIMITS_SOURCE})`,
           fix: 'merge teams that grant the same access, or deploy the teams into several accounts (one stack each)',

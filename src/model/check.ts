@@ -12,30 +12,45 @@
  *   3. The fix is the split's account-level document restricted to the missing actions: the exact
  *      policy the library's constructs would have attached.
  *   4. Actions a grant of these constructs left out on purpose (excludeFromAccountLevel, recorded on
- *      its attachments) are not missing.
+ *      its attachments) are not missing; nor are those the check's own options leave out of the
+ *      account level (the split's excludeFromAccountLevel, excludeWriteActionsFromAccountLevel).
+ *   5. A gap's severity is GRANT_GAP_SEVERITY (gap-severity.ts), wherever the check runs. Messages
+ *      count the missing actions (listed.ts); the full list and the fix document are fields of the
+ *      finding, given once.
  */
 import {
+  type AccountLevelExclusions,
   CrCatalog,
   DiagnosticCode,
+  exclusions,
   PolicyDocument,
   type ResourceGroupSplit,
   Severity,
+  writeLevelActions,
   splitForResourceGroupScope,
 } from '../policy';
-import { PolicyError } from '../policy/diagnostic';
+import { PolicyError, throwIfErrors } from '../policy/diagnostic';
 import type { StatementData } from '../policy/parse';
 import { actionMatches, resourcePatternCovers } from '../policy/wildcard';
 import { type AttachmentRecord, readGrants } from './attachments';
 import type { CheckFinding, CheckReport } from './finding';
+import { GRANT_GAP_SEVERITY } from './gap-severity';
 import { resourceAddress, type TerraformResource } from './terraform';
 
 /** Options of the check. */
-export interface CheckOptions {
+export interface CheckOptions extends AccountLevelExclusions {
   /**
    * The catalog of Container Registry actions.
    * @default CrCatalog.bundled()
    */
   readonly catalog?: CrCatalog;
+}
+
+/** Throws a PolicyError when the options name an action that cannot be excluded (INVALID_EXCLUSION). */
+export function checkOptionErrors(options: CheckOptions): void {
+  throwIfErrors(
+    exclusions(options.excludeFromAccountLevel ?? [], options.catalog ?? CrCatalog.bundled()).errors,
+  );
 }
 
 const GAP_RULE =
@@ -47,6 +62,13 @@ export function checkResources(
   options: CheckOptions = {},
 ): CheckReport {
   const catalog = options.catalog ?? CrCatalog.bundled();
+  checkOptionErrors(options);
+  const splitOptions = {
+    catalog,
+    acceptUnknownActions: [],
+    excludeFromAccountLevel: options.excludeFromAccountLevel,
+    excludeWriteActionsFromAccountLevel: options.excludeWriteActionsFromAccountLevel,
+  };
   const { attachments, groupsOfUser } = readGrants(resources);
   const accountDocuments = new Map<string, PolicyDocument[]>();
   for (const a of attachments) {
@@ -66,7 +88,7 @@ export function checkResources(
     let result = splits.get(key);
     if (result === undefined) {
       try {
-        result = splitForResourceGroupScope(document, { catalog, acceptUnknownActions: [] });
+        result = splitForResourceGroupScope(document, splitOptions);
       } catch (e) {
         if (!(e instanceof PolicyError)) throw e;
         result = e.message.split('\n')[0];
@@ -110,7 +132,7 @@ export function checkResources(
     }
     const excluded = new Set(a.resource.excludedFromAccountLevel ?? []);
     const unintended = excluded.size === 0 ? missing : missing.filter((action) => !excluded.has(action));
-    if (unintended.length > 0) findings.push(gap(a, unintended, restrict(needed, unintended)));
+    if (unintended.length > 0) findings.push(gap(a, unintended, restrict(needed, unintended), catalog));
   }
   return { findings, attachmentsChecked: checked };
 }
@@ -149,15 +171,17 @@ function base(a: AttachmentRecord) {
   };
 }
 
-function gap(a: AttachmentRecord, missing: string[], fix: PolicyDocument): CheckFinding {
+function gap(a: AttachmentRecord, missing: string[], fix: PolicyDocument, catalog: CrCatalog): CheckFinding {
   const b = base(a);
+  const writes = writeLevelActions(missing, catalog).length;
+  const ofThem = writes === 0 ? '' : ` (${writes} of them write-level)`;
   return {
     ...b,
     code: DiagnosticCode.CR_RG_GRANT_GAP,
-    severity: Severity.ERROR,
-    message: `${b.principal} is granted ${a.policyName} in resource group ${a.resourceGroupId}, but ${missing.length} of its Container Registry actions do not support resource groups and no account-scope policy grants them`,
+    severity: GRANT_GAP_SEVERITY,
+    message: `${b.principal} is granted ${a.policyName} in resource group ${a.resourceGroupId}, but ${missing.length} of its Container Registry actions${ofThem} do not support resource groups and no account-scope policy grants them`,
     rule: GAP_RULE,
-    fix: `attach to ${b.principal} at account scope a custom policy with the document ${fix.render()}; CrAccessGrant makes such grants whole, and CrAccessCheck in fix mode adds the policy`,
+    fix: `attach to ${b.principal} at account scope a custom policy granting them (the finding's fixDocument: CrAccessCheck.findingsOf(stack), or the CLI's JSON output); CrAccessGrant makes such grants whole, and CrAccessCheck in fix mode adds the policy`,
     missingActions: missing,
     fixDocument: fix.render(),
   };

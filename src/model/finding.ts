@@ -3,7 +3,14 @@
  * incomplete (CR_RG_GRANT_GAP), or that could not be checked (CR_RG_GRANT_UNCHECKED). Field names
  * are stable: the CLI's `--format json` writes them as they are (README, "Check existing stacks").
  */
-import type { Diagnostic, DiagnosticCode, Severity } from '../policy';
+import {
+  CrCatalog,
+  type Diagnostic,
+  type DiagnosticCode,
+  listed,
+  type Severity,
+  writeLevelActions,
+} from '../policy';
 import type { SourceLocation } from './terraform';
 
 /** One finding of the check. */
@@ -60,15 +67,24 @@ export interface CheckReport {
 
 /**
  * A finding as an engine diagnostic (the library's one message format), for annotations: the
- * missing actions are its value; where it is, the annotation's construct or the file, is given apart.
+ * missing actions, counted with their write-level ones first (listed.ts), are its value; the full
+ * list is the finding's missingActions. Where it is, the annotation's construct or the file, is given apart.
  */
-export function findingDiagnostic(f: CheckFinding): Diagnostic {
+export function findingDiagnostic(f: CheckFinding, catalog: CrCatalog = CrCatalog.bundled()): Diagnostic {
+  const writes = writeLevelActions(f.missingActions, catalog);
   return {
     code: f.code,
     severity: f.severity,
     location: '',
     message: f.message,
-    value: f.missingActions.length === 0 ? undefined : f.missingActions.join(', '),
+    value:
+      f.missingActions.length === 0
+        ? undefined
+        : listed(
+            f.missingActions,
+            'actions',
+            writes.length === 0 ? undefined : { label: 'write-level', items: writes },
+          ),
     rule: f.rule,
     fix: f.fix,
   };

@@ -7,13 +7,20 @@
  *      catalog and attached as one or more custom policies (size split).
  *   2. Resource-group scope: the access (system policy, or custom document in size-split parts) is
  *      attached in every group, and the split's account-level document, if any, at account scope.
- *   3. Planning is pure, so identical accesses (50 developers, one document) share one computation:
+ *   3. Every access stays inside Container Registry unless the request opts in
+ *      (src/policy/container-registry-only.ts); its errors are thrown with the other errors of the
+ *      access. At resource-group scope an Allow with NotAction is the split's error alone
+ *      (NOT_ACTION_AT_RESOURCE_GROUP_SCOPE), since no opt-in makes it splittable.
+ *   4. Planning is pure, so identical accesses (50 developers, one document) share one computation:
  *      a plan's lists are shared between grants and must not be changed.
  */
 import {
   type ActionPlacement,
   checkActions,
+  type ContainerRegistryOnlyOptions,
+  containerRegistryOnlyDiagnostics,
   type Diagnostic,
+  DiagnosticCode,
   Placement,
   type PolicyDocument,
   type ResourceGroupSplit,
@@ -22,7 +29,7 @@ import {
   splitForResourceGroupScope,
 } from '../policy';
 import { BoundedCache } from '../policy/bounded-cache';
-import { throwIfErrors } from '../policy/diagnostic';
+import { PolicyError, Severity, throwIfErrors } from '../policy/diagnostic';
 
 /** Who is granted: Resource Management's principal type and the RAM name (a literal or an expression). */
 export interface GrantPrincipal {
@@ -45,7 +52,7 @@ export interface GrantPolicy {
 }
 
 /** What to grant. */
-export interface GrantRequest extends ResourceGroupSplitOptions {
+export interface GrantRequest extends ResourceGroupSplitOptions, ContainerRegistryOnlyOptions {
   readonly principal: GrantPrincipal;
   /** The preset's name, for reports (`custom` for a user's document). */
   readonly preset: string;
@@ -93,7 +100,7 @@ type PlanBody = Omit<GrantPlan, 'principal' | 'preset' | 'resourceGroupIds'>;
 /** Bounded (bounded-cache.ts), so that a long process planning many distinct accesses stays small. */
 const bodies = new BoundedCache<string, PlanBody>();
 
-/** Rule 3: one computation per distinct access and options (50 developers, one document). */
+/** Rule 4: one computation per distinct access and options (50 developers, one document). */
 function cachedBody(request: GrantRequest): PlanBody {
   const key = JSON.stringify([
     request.document.render(),
@@ -103,6 +110,7 @@ function cachedBody(request: GrantRequest): PlanBody {
     request.excludeWriteActionsFromAccountLevel === true,
     [...(request.acceptUnknownActions ?? [])].sort(),
     request.strictActions === true,
+    request.allowActionsBeyondContainerRegistry === true,
   ]);
   return bodies.get(key, () =>
     request.isResourceGroupScope ? resourceGroupBody(request) : accountBody(request),
@@ -132,7 +140,10 @@ function systemAccess(request: GrantRequest): GrantPolicy[] {
 /** Rule 1. */
 function accountBody(request: GrantRequest): PlanBody {
   const access = systemAccess(request);
-  const diagnostics = access.length > 0 ? [] : throwIfErrors(checkActions(request.document, request));
+  const diagnostics = throwIfErrors([
+    ...containerRegistryOnlyDiagnostics(request.document, request),
+    ...(access.length > 0 ? [] : checkActions(request.document, request)),
+  ]);
   return {
     resourceGroupPolicies: [],
     accountPolicies: access.length > 0 ? access : custom(request.document, 'the document', diagnostics),
@@ -143,11 +154,22 @@ function accountBody(request: GrantRequest): PlanBody {
   };
 }
 
-/** Rule 2. */
+/** Rules 2 and 3. */
 function resourceGroupBody(request: GrantRequest): PlanBody {
   const access = systemAccess(request);
-  const split = splitForResourceGroupScope(request.document, request);
-  const diagnostics = [...split.diagnostics];
+  const scope = containerRegistryOnlyDiagnostics(request.document, request).filter(
+    (d) => d.code !== DiagnosticCode.ALLOW_WITH_NOT_ACTION,
+  );
+  const scopeErrors = scope.filter((d) => d.severity === Severity.ERROR);
+  let split: ResourceGroupSplit;
+  try {
+    split = splitForResourceGroupScope(request.document, request);
+  } catch (e) {
+    if (!(e instanceof PolicyError)) throw e;
+    throw new PolicyError([...scopeErrors, ...e.diagnostics]);
+  }
+  throwIfErrors(scopeErrors);
+  const diagnostics = [...scope, ...split.diagnostics];
   return {
     resourceGroupPolicies:
       access.length > 0

@@ -4,6 +4,8 @@
  */
 export * from './check';
 export * from './finding';
+export * from './fix';
+export * from './gap-severity';
 export * from './grant';
 export * from './report';
 export * from './synthesized';

@@ -25,9 +25,14 @@ export interface GrantSummary {
 export interface GrantReport {
   readonly stack: string;
   readonly grants: GrantSummary[];
+  /**
+   * Account-level policies CrAccessCheck attached in fix mode, one per fixed principal and document
+   * (preset `check-fix`, scope `account`; movedToAccountLevel: the actions the fix grants).
+   */
+  readonly fixes: GrantSummary[];
   /** Custom policies of the stack. */
   readonly customPolicies: number;
-  /** Policy attachments made by the grants. */
+  /** Policy attachments made by the grants and the fixes. */
   readonly attachments: number;
 }
 
@@ -61,7 +66,7 @@ export function attachmentCount(plan: GrantPlan): number {
 /** The report as text: one line for the stack, one per grant, one per distinct set of moved actions. */
 export function formatGrantReport(report: GrantReport): string {
   const lines = [
-    `stack ${report.stack}: ${report.grants.length} grants, ${report.customPolicies} custom policies, ${report.attachments} policy attachments`,
+    `stack ${report.stack}: ${report.grants.length} grants${report.fixes.length === 0 ? '' : ` and ${report.fixes.length} fixes`}, ${report.customPolicies} custom policies, ${report.attachments} policy attachments`,
   ];
   const moved = new Map<string, string[]>();
   for (const g of report.grants) {
@@ -69,6 +74,11 @@ export function formatGrantReport(report: GrantReport): string {
     if (g.movedToAccountLevel.length === 0) continue;
     const key = g.movedToAccountLevel.join(' ');
     moved.set(key, [...(moved.get(key) ?? []), g.path]);
+  }
+  for (const f of report.fixes) {
+    lines.push(
+      `  fixed by CrAccessCheck ${f.path}: ${f.principal}, ${f.scope}; ${f.policies.join(', ')}; ${f.movedToAccountLevel.length} actions: ${f.movedToAccountLevel.join(', ')}`,
+    );
   }
   for (const [actions, paths] of moved) {
     const list = actions.split(' ');
@@ -83,11 +93,11 @@ export function formatGrantReport(report: GrantReport): string {
  * The stack-wide information (one annotation per stack): what moved. Built from the plans alone, so it
  * costs a pass over the grants and nothing per action (plans of one access share their lists).
  */
-export function reportDiagnostic(plans: GrantPlan[], customPolicies: number): Diagnostic {
+export function reportDiagnostic(plans: GrantPlan[], customPolicies: number, fixAttachments = 0): Diagnostic {
   const moving = plans.filter((p) => p.movedToAccountLevel.length > 0);
   const lists = new Set(moving.map((p) => p.movedToAccountLevel));
   const actions = new Set([...lists].flat());
-  const attachments = plans.reduce((n, p) => n + attachmentCount(p), 0);
+  const attachments = plans.reduce((n, p) => n + attachmentCount(p), fixAttachments);
   return {
     code: DiagnosticCode.CR_ACCESS_SUMMARY,
     severity: Severity.INFO,

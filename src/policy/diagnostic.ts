@@ -75,6 +75,12 @@ export enum DiagnosticCode {
   DUPLICATE_TEAM_MEMBER = 'DUPLICATE_TEAM_MEMBER',
   /** Two teams of one stack create the same RAM user group. */
   DUPLICATE_GROUP = 'DUPLICATE_GROUP',
+  /** An Allow statement's action is of another service, or its service part is a wildcard (container-registry-only.ts). */
+  ACTION_OUTSIDE_CONTAINER_REGISTRY = 'ACTION_OUTSIDE_CONTAINER_REGISTRY',
+  /** An Allow statement with NotAction, which grants every other service (container-registry-only.ts). */
+  ALLOW_WITH_NOT_ACTION = 'ALLOW_WITH_NOT_ACTION',
+  /** An access with only Deny statements grants nothing (a warning). */
+  DENY_ONLY_ACCESS = 'DENY_ONLY_ACCESS',
 }
 
 /** One finding. */

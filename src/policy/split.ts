@@ -20,15 +20,17 @@
  *    actions and wildcards the catalog does not know (action-check.ts): the list of actions without
  *    resource-group support is complete in the catalog, so they are, by that list, supported there.
  * 5. Write-level actions that land at account level are named in a warning
- *    (ACCOUNT_LEVEL_WRITE_ACTION). The caller may exclude named actions, or all write-level ones,
+ *    (ACCOUNT_LEVEL_WRITE_ACTION, account-level-writes.ts). The caller may exclude named actions, or all write-level ones,
  *    from the account-level document; the default is the faithful split.
  * All errors are collected and thrown once as a PolicyError.
  */
 import { type ActionCheckOptions, checkActions } from './action-check';
+import { accountLevelWriteDiagnostic } from './account-level-writes';
 import { AccessLevel, CrCatalog } from './catalog/catalog';
 import { type Diagnostic, DiagnosticCode, quote, Severity, throwIfErrors } from './diagnostic';
 import { PolicyDocument } from './document';
 import { Effect } from './effect';
+import { listed } from './listed';
 import { type StatementData, sortedUnique } from './parse';
 import { PatternService, patternService } from './patterns';
 import { actionMatches } from './wildcard';
@@ -57,8 +59,8 @@ export interface ActionPlacement {
   readonly reason: string;
 }
 
-/** Options of the split. */
-export interface ResourceGroupSplitOptions extends ActionCheckOptions {
+/** What the split leaves out of the account-level document (also the stack check's options). */
+export interface AccountLevelExclusions {
   /**
    * Actions without resource-group support to leave out of the account-level document, so they are
    * not granted at all. Each must be such an action, spelled as in the catalog.
@@ -71,6 +73,9 @@ export interface ResourceGroupSplitOptions extends ActionCheckOptions {
    */
   readonly excludeWriteActionsFromAccountLevel?: boolean;
 }
+
+/** Options of the split. */
+export interface ResourceGroupSplitOptions extends ActionCheckOptions, AccountLevelExclusions {}
 
 /** The result of a split. */
 export interface ResourceGroupSplit {
@@ -121,26 +126,8 @@ export function splitForResourceGroupScope(
       fix: `list the allowed ${s.notAction ? 'actions in Action' : 'resources in Resource'} instead, and use a Deny statement for what must be excluded`,
     });
   });
-  const excluded = new Set<string>();
-  (options.excludeFromAccountLevel ?? []).forEach((name, i) => {
-    const info = catalog.lookup(name);
-    if (info !== undefined && !info.supportsResourceGroup) {
-      excluded.add(info.name);
-      return;
-    }
-    diagnostics.push({
-      code: DiagnosticCode.INVALID_EXCLUSION,
-      severity: Severity.ERROR,
-      location: `excludeFromAccountLevel[${i}]`,
-      message:
-        info === undefined
-          ? 'the excluded action is not in the Container Registry catalog'
-          : 'the excluded action supports resource groups, so it never lands at account level',
-      value: quote(name),
-      rule: 'only catalog actions without resource-group support can be excluded from the account-level policy',
-      fix: 'name one of the actions listed by CrCatalog.bundled().resourceGroupUnsupportedActions, spelled as there',
-    });
-  });
+  const { excluded, errors } = exclusions(options.excludeFromAccountLevel ?? [], catalog);
+  diagnostics.push(...errors);
   throwIfErrors(diagnostics);
 
   const deniedEverywhere = statements.filter(
@@ -216,6 +203,38 @@ export function splitForResourceGroupScope(
   return { resourceGroupDocument: document, accountLevelDocument, diagnostics, explanation };
 }
 
+/**
+ * The catalog actions named by `excludeFromAccountLevel`, and an error (INVALID_EXCLUSION) for each
+ * name that is not a catalog action without resource-group support.
+ */
+export function exclusions(
+  names: readonly string[],
+  catalog: CrCatalog,
+): { excluded: Set<string>; errors: Diagnostic[] } {
+  const excluded = new Set<string>();
+  const errors: Diagnostic[] = [];
+  names.forEach((name, i) => {
+    const info = catalog.lookup(name);
+    if (info !== undefined && !info.supportsResourceGroup) {
+      excluded.add(info.name);
+      return;
+    }
+    errors.push({
+      code: DiagnosticCode.INVALID_EXCLUSION,
+      severity: Severity.ERROR,
+      location: `excludeFromAccountLevel[${i}]`,
+      message:
+        info === undefined
+          ? 'the excluded action is not in the Container Registry catalog'
+          : 'the excluded action supports resource groups, so it never lands at account level',
+      value: quote(name),
+      rule: 'only catalog actions without resource-group support can be excluded from the account-level policy',
+      fix: 'name one of the actions listed by CrCatalog.bundled().resourceGroupUnsupportedActions, spelled as there',
+    });
+  });
+  return { excluded, errors };
+}
+
 function unchecked(si: number, ai: number, pattern: string, service: PatternService): Diagnostic {
   return {
     code: DiagnosticCode.NON_CR_ACTION_UNCHECKED,
@@ -245,23 +264,13 @@ function placementDiagnostics(
       severity: Severity.INFO,
       location,
       message: `${moved.length} granted actions do not support resource-group authorization and are granted at account level`,
-      value: moved.join(', '),
+      value: listed(moved),
       rule: 'a resource-group attachment has no effect for these actions',
       fix: 'nothing to do; exclude any you do not want with excludeFromAccountLevel',
     });
   }
-  const writes = moved.filter((a) => catalog.lookup(a)!.accessLevel === AccessLevel.WRITE);
-  if (writes.length > 0) {
-    out.push({
-      code: DiagnosticCode.ACCOUNT_LEVEL_WRITE_ACTION,
-      severity: Severity.WARNING,
-      location,
-      message: `${writes.length} write-level actions are granted at account level, on every matching resource of the account`,
-      value: writes.join(', '),
-      rule: 'write actions without resource-group support can only be granted account-wide',
-      fix: 'accept it, or leave them out with excludeFromAccountLevel or excludeWriteActionsFromAccountLevel',
-    });
-  }
+  const writes = accountLevelWriteDiagnostic(location, moved, catalog);
+  if (writes !== undefined) out.push(writes);
   const dropped = [...placed[Placement.EXCLUDED], ...placed[Placement.DENIED]];
   if (dropped.length > 0) {
     out.push({
@@ -269,7 +278,7 @@ function placementDiagnostics(
       severity: Severity.INFO,
       location,
       message: `${dropped.length} actions without resource-group support are not granted (excluded or denied)`,
-      value: dropped.sort().join(', '),
+      value: listed(dropped.sort()),
       rule: 'excluded actions and actions denied everywhere in the same document are left out of the account-level policy',
       fix: 'nothing to do, unless the principal needs them',
     });

@@ -35,7 +35,9 @@ describe('CrAccessGrant', () => {
     expect(warnings).toHaveLength(1);
     // cdktf prints the construct path before the message: the message starts with the location.
     expect(warnings[0]).toMatch(/^\[Statement\[0\]\] 35 write-level actions are granted at account level/);
-    expect(warnings[0]).toContain('cr:DeleteInstance');
+    // Counted, not listed in full: the full list is the grant's explanation.
+    expect(warnings[0]).toMatch(/\(value: 35 actions: cr:\w+(, cr:\w+){7}, … \(\+27 more\)\)/);
+    expect(warnings[0].length).toBeLessThan(700);
   });
 
   test('50 developers in one resource group share one scoped and one account-level policy', () => {

@@ -13,6 +13,7 @@ import {
   SystemPolicy,
 } from '../../src';
 import { type TerraformStack } from '../../src/core-lib';
+import { LISTED_MAX } from '../../src/policy';
 import { newStack, policyActions, resources } from '../support/stack';
 import { synth } from '../support/synth';
 
@@ -258,7 +259,7 @@ describe('RAM group limits are synth-time errors naming the user, the teams and 
       CrAccessTeam.readers(stack, `T${t}`, { groupName: `team-${t}`, members: [] });
     }
     expect(() => synth(stack)).toThrow(
-      `[platform] the stack's teams would create ${GROUPS_PER_ACCOUNT_MAX + 1} RAM user groups (teams: platform/T0, platform/T1, platform/T2, platform/T3, platform/T4, platform/T5, platform/T6, platform/T7, platform/T8, platform/T9, platform/T10, platform/T11 and ${GROUPS_PER_ACCOUNT_MAX + 1 - 12} more) (value: ${GROUPS_PER_ACCOUNT_MAX + 1}). Rule: an account has at most ${GROUPS_PER_ACCOUNT_MAX} RAM user groups, not adjustable (https://www.alibabacloud.com/help/en/ram/product-overview/limits). Fix: merge teams that grant the same access, or deploy the teams into several accounts (one stack each)`,
+      `[platform] the stack's teams would create ${GROUPS_PER_ACCOUNT_MAX + 1} RAM user groups (${GROUPS_PER_ACCOUNT_MAX + 1} teams: platform/T0, platform/T1, platform/T2, platform/T3, platform/T4, platform/T5, platform/T6, platform/T7, … (+${GROUPS_PER_ACCOUNT_MAX + 1 - LISTED_MAX} more)) (value: ${GROUPS_PER_ACCOUNT_MAX + 1}). Rule: an account has at most ${GROUPS_PER_ACCOUNT_MAX} RAM user groups, not adjustable (https://www.alibabacloud.com/help/en/ram/product-overview/limits). Fix: merge teams that grant the same access, or deploy the teams into several accounts (one stack each)`,
     );
   });
 
