@@ -26,7 +26,7 @@ import {
 } from './access-rules';
 import { type AttachmentRecord, readGrants } from './attachments';
 import { PRINCIPAL_KINDS, type PrincipalIdentity, principalFromName } from './principals';
-import { ResourceIndex } from './references';
+import { literalString, ResourceIndex } from './references';
 import { resourceAddress, type TerraformResource } from './terraform';
 
 /** The scope name of the account in every output. */
@@ -133,7 +133,7 @@ export class EffectiveAccess {
         document: a.policy.document,
         resourceGroupId: a.resourceGroupId,
         source: {
-          policyName: a.policyName,
+          policyName: policyLabel(a),
           attachment: resourceAddress(a.resource),
           scope: a.resourceGroupId ?? ACCOUNT_SCOPE,
           effect: Effect.ALLOW,
@@ -301,6 +301,12 @@ function uniqueSources(sources: AccessSource[]): AccessSource[] {
   const seen = new Map<string, AccessSource>();
   for (const s of sources) seen.set(`${s.attachment}\n${s.viaGroup ?? ''}\n${s.effect}`, s);
   return [...seen.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, s]) => s);
+}
+
+/** The policy's literal name when the configuration defines it, else the name as the attachment writes it. */
+function policyLabel(a: AttachmentRecord): string {
+  const attributes = a.policy.resource?.attributes ?? {};
+  return literalString(attributes.policy_name) ?? literalString(attributes.name) ?? a.policyName;
 }
 
 /** Users, groups and roles defined in the configuration, identified as an attachment naming them is. */
