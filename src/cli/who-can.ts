@@ -21,11 +21,14 @@ export function whoCan(model: EffectiveAccess, action: string, resourceGroupId?:
   const rows: WhoCanRow[] = [];
   const may = (d: ActionDecision | undefined): d is ActionDecision =>
     d !== undefined && d.decision !== AccessDecision.DENY;
+  const index = model.actionIndex(action);
   for (const p of model.principals) {
     const key = p.identity.key;
     const scopes = resourceGroupId !== undefined ? [resourceGroupId] : [undefined, ...p.resourceGroups];
     const account = model.decide(key, action);
     for (const rg of scopes) {
+      // The memoized decisions first: sources are gathered only where the action is allowed.
+      if (rg !== undefined && index >= 0 && model.decisions(key, rg)[index] === undefined) continue;
       const d = rg === undefined ? account : model.decide(key, action, rg);
       if (!may(d)) continue;
       // Anywhere: a group's row only when it adds to what the account row says.

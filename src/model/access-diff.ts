@@ -12,7 +12,7 @@
 import { AccessDecision } from './access-rules';
 import { ACCOUNT_SCOPE, type EffectiveAccess } from './effective-access';
 
-/** The changes in one scope; every list sorted. */
+/** The changes in one scope; every list in catalog order, then other actions sorted. */
 export interface ScopeChange {
   /** `account`, or a resource group as written. */
   readonly scope: string;
@@ -71,24 +71,17 @@ const TRANSITIONS: { [fromTo: string]: Transition } = {
   '2-0': 'lost',
 };
 
-/** Decisions of one principal of one side, looked up by action name. */
-function lookup(model: EffectiveAccess, key: string, resourceGroupId?: string) {
-  const decisions = model.decisions(key, resourceGroupId);
-  const index = indexOf(model);
-  return (action: string) => {
-    const i = index.get(action);
-    return i === undefined ? model.decisionOf(key, action, resourceGroupId) : decisions[i];
+/** Decisions of one principal of one side for `actions` (the union of both sides'), by position. */
+function aligned(model: EffectiveAccess, actions: readonly string[]) {
+  const positions = actions.map((a) => model.actionIndex(a));
+  const same = positions.every((p, i) => p === i) && positions.length === model.actions.length;
+  return (key: string, resourceGroupId?: string): readonly (AccessDecision | undefined)[] => {
+    const decisions = model.decisions(key, resourceGroupId);
+    if (same) return decisions;
+    return positions.map((p, i) =>
+      p >= 0 ? decisions[p] : model.decisionOf(key, actions[i], resourceGroupId),
+    );
   };
-}
-
-const indexes = new WeakMap<EffectiveAccess, Map<string, number>>();
-function indexOf(model: EffectiveAccess): Map<string, number> {
-  let index = indexes.get(model);
-  if (index === undefined) {
-    index = new Map(model.actions.map((a, i) => [a, i]));
-    indexes.set(model, index);
-  }
-  return index;
 }
 
 function hasAccess(model: EffectiveAccess, key: string): boolean {
@@ -101,7 +94,10 @@ function hasAccess(model: EffectiveAccess, key: string): boolean {
 
 /** The difference from `before` to `after`; see the file header. */
 export function diffAccess(before: EffectiveAccess, after: EffectiveAccess): AccessDiff {
-  const actions = [...new Set([...before.actions, ...after.actions])].sort();
+  // Before's order (the catalog's, then other actions), then any action only after names.
+  const actions = [...new Set([...before.actions, ...after.actions])];
+  const beforeOf = aligned(before, actions);
+  const afterOf = aligned(after, actions);
   const keys = new Map<string, { label: string; type: string }>();
   for (const model of [before, after])
     for (const p of model.principals)
@@ -112,12 +108,12 @@ export function diffAccess(before: EffectiveAccess, after: EffectiveAccess): Acc
       ...(before.principal(key)?.resourceGroups ?? []),
       ...(after.principal(key)?.resourceGroups ?? []),
     ]);
-    const accountBefore = lookup(before, key);
-    const accountAfter = lookup(after, key);
+    const accountBefore = beforeOf(key);
+    const accountAfter = afterOf(key);
     const scopes: ScopeChange[] = [];
     for (const rg of [undefined, ...[...groups].sort()]) {
-      const b = rg === undefined ? accountBefore : lookup(before, key, rg);
-      const a = rg === undefined ? accountAfter : lookup(after, key, rg);
+      const b = rg === undefined ? accountBefore : beforeOf(key, rg);
+      const a = rg === undefined ? accountAfter : afterOf(key, rg);
       const change: ScopeChange = {
         scope: rg ?? ACCOUNT_SCOPE,
         gained: [],
@@ -128,13 +124,12 @@ export function diffAccess(before: EffectiveAccess, after: EffectiveAccess): Acc
         lost: [],
       };
       let any = false;
-      for (const action of actions) {
-        const from = RANK(b(action));
-        const to = RANK(a(action));
+      for (let i = 0; i < actions.length; i++) {
+        const from = RANK(b[i]);
+        const to = RANK(a[i]);
         if (from === to) continue;
-        if (rg !== undefined && from === RANK(accountBefore(action)) && to === RANK(accountAfter(action)))
-          continue;
-        change[TRANSITIONS[`${from}-${to}`]].push(action);
+        if (rg !== undefined && from === RANK(accountBefore[i]) && to === RANK(accountAfter[i])) continue;
+        change[TRANSITIONS[`${from}-${to}`]].push(actions[i]);
         any = true;
       }
       if (any) scopes.push(change);

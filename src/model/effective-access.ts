@@ -14,7 +14,7 @@
  * thousands of principals costs a few evaluations per distinct set of policies.
  */
 import { CrCatalog, Effect, type PolicyDocument } from '../policy';
-import { sortedUnique } from '../policy/parse';
+import { type StatementData, sortedUnique } from '../policy/parse';
 import { actionKey, hasWildcard } from '../policy/wildcard';
 import {
   AccessDecision,
@@ -111,6 +111,8 @@ export class EffectiveAccess {
   private readonly signatures = new Map<string, string>();
   private readonly evaluated = new Map<string, (AccessDecision | undefined)[]>();
   private readonly single = new Map<string, AccessDecision | undefined>();
+  private indexByAction?: Map<string, number>;
+  private readonly patternHits = new Map<string, Map<string, boolean>>();
 
   private constructor(resources: readonly TerraformResource[], catalog: CrCatalog, extra: readonly string[]) {
     this.catalog = catalog;
@@ -142,14 +144,20 @@ export class EffectiveAccess {
       own.set(a.principal.key, list);
     }
     const label = (id: PrincipalIdentity) => `${id.principalType} ${id.display}`;
+    // A group's policies as its members hold them: built once per group, shared by every member.
+    const throughGroup = new Map<string, HeldPolicy[]>();
+    const viaGroup = (g: PrincipalIdentity) => {
+      let list = throughGroup.get(g.key);
+      if (list === undefined) {
+        list = (own.get(g.key) ?? []).map((p) => ({ ...p, source: { ...p.source, viaGroup: label(g) } }));
+        throughGroup.set(g.key, list);
+      }
+      return list;
+    };
     for (const id of identities.values()) {
       const groupIds = [...(groupsOfUser.get(id.key) ?? [])].map((k) => identities.get(k)!);
-      const policies = [
-        ...(own.get(id.key) ?? []),
-        ...groupIds.flatMap((g) =>
-          (own.get(g.key) ?? []).map((p) => ({ ...p, source: { ...p.source, viaGroup: label(g) } })),
-        ),
-      ];
+      const direct = own.get(id.key) ?? [];
+      const policies = groupIds.length === 0 ? direct : [...direct, ...groupIds.flatMap(viaGroup)];
       this.byKey.set(id.key, {
         identity: id,
         label: label(id),
@@ -164,6 +172,12 @@ export class EffectiveAccess {
     this.resourceGroups = [...groups].sort();
     const named = attachments.flatMap((a) => (a.policy.document === undefined ? [] : [a.policy.document]));
     this.actions = [...catalog.actionNames, ...otherCrActions(named, extra, catalog)];
+  }
+
+  /** The position of `action` in `actions` (compared as written), or -1. */
+  public actionIndex(action: string): number {
+    this.indexByAction ??= new Map(this.actions.map((a, i) => [a, i]));
+    return this.indexByAction.get(action) ?? -1;
   }
 
   /** The principal of `key` (PrincipalIdentity.key), if the configuration has it. */
@@ -222,6 +236,28 @@ export class EffectiveAccess {
     return decision;
   }
 
+  /** Rule 3, with each pattern's answer per action remembered: a configuration repeats few patterns. */
+  private matches(s: StatementData, action: string): boolean {
+    let hit = false;
+    for (const pattern of s.actions) {
+      let known = this.patternHits.get(pattern);
+      if (known === undefined) {
+        known = new Map();
+        this.patternHits.set(pattern, known);
+      }
+      let h = known.get(action);
+      if (h === undefined) {
+        h = statementMatchesAction({ ...s, notAction: false, actions: [pattern] }, action);
+        known.set(action, h);
+      }
+      if (h) {
+        hit = true;
+        break;
+      }
+    }
+    return hit !== s.notAction;
+  }
+
   /** Rules 1 and 2 of access-rules.ts: the policies that count for `action` in the scope. */
   private applies(p: HeldPolicy, action: string, resourceGroupId: string | undefined): boolean {
     if (p.resourceGroupId === undefined) return true;
@@ -240,11 +276,12 @@ export class EffectiveAccess {
     let deny = Reach.NONE;
     const allowing: AccessSource[] = [];
     const denying: AccessSource[] = [];
+    const defaultContext = context.resource === undefined && context.conditions === undefined;
     for (const p of policies) {
       if (!this.applies(p, action, resourceGroupId)) continue;
       for (const s of p.document._statements) {
-        if (!statementMatchesAction(s, action)) continue;
-        const reach = statementReach(s, context);
+        if (!this.matches(s, action)) continue;
+        const reach = defaultContext ? defaultReach(s) : statementReach(s, context);
         if (reach === Reach.NONE) continue;
         if (s.effect === Effect.DENY) {
           deny = Math.max(deny, reach);
@@ -297,6 +334,17 @@ export function accessIn(model: EffectiveAccess, key: string, resourceGroupId?: 
   return out;
 }
 
+/** Rules 4 and 5 for a request for every resource with no Condition, remembered per statement. */
+const defaultReaches = new WeakMap<StatementData, Reach>();
+function defaultReach(s: StatementData): Reach {
+  let reach = defaultReaches.get(s);
+  if (reach === undefined) {
+    reach = statementReach(s, {});
+    defaultReaches.set(s, reach);
+  }
+  return reach;
+}
+
 function uniqueSources(sources: AccessSource[]): AccessSource[] {
   const seen = new Map<string, AccessSource>();
   for (const s of sources) seen.set(`${s.attachment}\n${s.viaGroup ?? ''}\n${s.effect}`, s);
@@ -311,17 +359,23 @@ function policyLabel(a: AttachmentRecord): string {
 
 /** Users, groups and roles defined in the configuration, identified as an attachment naming them is. */
 function ramPrincipals(resources: readonly TerraformResource[]): PrincipalIdentity[] {
-  const index = new ResourceIndex(resources);
+  let index: ResourceIndex | undefined;
   const out: PrincipalIdentity[] = [];
   for (const [principalType, kind] of Object.entries(PRINCIPAL_KINDS)) {
     for (const r of resources) {
       if (r.resourceType !== kind.resource) continue;
-      const id = principalFromName(index, r, principalType, `\${${kind.resource}.${r.name}.name}`);
+      const literal = kind.nameAttributes.map((a) => literalString(r.attributes[a])).find(Boolean);
+      // A computed name: identified through a reference to the resource, as attachments naming it are.
+      if (literal === undefined) index ??= new ResourceIndex(resources);
+      const value = literal ?? `\${${kind.resource}.${r.name}.name}`;
+      const id = principalFromName(index ?? EMPTY_INDEX, r, principalType, value);
       if (id !== undefined) out.push(id);
     }
   }
   return out;
 }
+
+const EMPTY_INDEX = new ResourceIndex([]);
 
 /** `cr:` actions that statements name literally and the catalog lacks, as first written (sorted). */
 function otherCrActions(
