@@ -65,6 +65,7 @@ export function checkResources(
     }
     return result;
   };
+  const gaps = new Map<string, string[]>();
   const findings: CheckFinding[] = [];
   let checked = 0;
   for (const a of attachments) {
@@ -86,11 +87,17 @@ export function checkResources(
     const needed = result.accountLevelDocument;
     if (needed === undefined) continue;
     const key = a.principal.key;
-    const missing = needed._statements
-      .filter((s) => s.effect === 'Allow')
-      .flatMap((s) => s.actions.filter((action) => !allowed(access, key, a.resourceGroupId!, action, s)))
-      .filter((action, i, all) => all.indexOf(action) === i)
-      .sort();
+    // Keyed by what is held rather than by whom: principals holding the same documents share the result.
+    const gapKey = `${access.signatureOf(key, a.resourceGroupId)}\n${needed.render()}`;
+    let missing = gaps.get(gapKey);
+    if (missing === undefined) {
+      missing = needed._statements
+        .filter((s) => s.effect === 'Allow')
+        .flatMap((s) => s.actions.filter((action) => !allowed(access, key, a.resourceGroupId!, action, s)))
+        .filter((action, i, all) => all.indexOf(action) === i)
+        .sort();
+      gaps.set(gapKey, missing);
+    }
     const excluded = new Set(a.resource.excludedFromAccountLevel ?? []);
     const unintended = excluded.size === 0 ? missing : missing.filter((action) => !excluded.has(action));
     if (unintended.length > 0)

@@ -258,6 +258,15 @@ export class EffectiveAccess {
     return hit !== s.notAction;
   }
 
+  /**
+   * Which documents count for the principal in the scope, as text: principals with equal signatures
+   * decide every request alike (callers key their own memos by it).
+   */
+  public signatureOf(key: string, resourceGroupId?: string): string | undefined {
+    const principal = this.byKey.get(key);
+    return principal === undefined ? undefined : this.signature(principal, resourceGroupId);
+  }
+
   /** Rules 1 and 2 of access-rules.ts: the policies that count for `action` in the scope. */
   private applies(p: HeldPolicy, action: string, resourceGroupId: string | undefined): boolean {
     if (p.resourceGroupId === undefined) return true;
