@@ -9,7 +9,7 @@ import { EffectiveAccess } from '../model/effective-access';
 import { parseCommandArgs } from './access-args';
 import { type DiffRun, formatDiffJson, formatDiffMarkdown, formatDiffTable } from './format-diff';
 import { InputError } from './input-error';
-import { ExitCode, type Io } from './main';
+import { ExitCode, type Io, usage } from './main';
 import { type ReadConfiguration, readInput } from './read';
 
 /** The one configuration a side of the diff names. */
@@ -24,6 +24,10 @@ async function side(p: string): Promise<ReadConfiguration> {
 }
 
 export async function diffCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.out(usage());
+    return ExitCode.OK;
+  }
   const args = parseCommandArgs('diff', argv, {
     '--format': { values: ['table', 'markdown', 'json'] },
     '--fail-on': { values: ['broadening'] },

@@ -10,7 +10,7 @@ import { CrCatalog } from '../policy';
 import { parseCommandArgs } from './access-args';
 import { formatWhoCanJson, formatWhoCanTable, type WhoCanRun, type WhoCanRow } from './format-who-can';
 import { InputError } from './input-error';
-import { ExitCode, type Io } from './main';
+import { ExitCode, type Io, usage } from './main';
 import { readInput } from './read';
 
 /** A single action as RAM names it: `cr:` and a name, no wildcard (who-can answers for one action). */
@@ -46,6 +46,10 @@ export function whoCan(model: EffectiveAccess, action: string, resourceGroupId?:
 }
 
 export async function whoCanCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.out(usage());
+    return ExitCode.OK;
+  }
   const args = parseCommandArgs('who-can', argv, {
     '--format': { values: ['table', 'json'] },
     '--resource-group': {},

@@ -175,3 +175,9 @@ describe('who-can', () => {
     expect(stderr).toMatch(message);
   });
 });
+
+test.each(['diff', 'who-can'])('%s --help prints the usage and exits 0', async (command) => {
+  const { code, stdout } = await cli(command, '--help');
+  expect(code).toBe(0);
+  expect(stdout).toContain(`${command} <`);
+});
