@@ -12,80 +12,23 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { buildBaseline, buildWithConstructs, handWrittenDocuments } from './scenario';
-
-type Json = { [key: string]: any };
-
-function option(name: string, fallback: string): string {
-  const i = process.argv.indexOf(name);
-  return i < 0 ? fallback : process.argv[i + 1];
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
-
-function synthesized(build: (outdir: string) => { synth(): void }): Json {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-check-'));
-  try {
-    build(dir).synth();
-    return JSON.parse(fs.readFileSync(path.join(dir, 'stacks', 'bench', 'cdk.tf.json'), 'utf8'));
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-/** Names that identify a principal or a policy: renamed per copy, so copies do not merge. */
-const NAME_ATTRIBUTES: { [type: string]: string } = {
-  alicloud_ram_user: 'name',
-  alicloud_ram_group: 'group_name',
-  alicloud_ram_policy: 'policy_name',
-};
-
-/** One more copy of `config`'s resources under `out`, every logical ID and name suffixed. */
-function addCopy(out: Json, config: Json, suffix: string): void {
-  const rename = (v: unknown): unknown => {
-    if (typeof v === 'string')
-      return v.replace(/\$\{((?:data\.)?[a-z0-9_]+)\.([\w-]+)\./g, `\${$1.$2${suffix}.`);
-    if (Array.isArray(v)) return v.map(rename);
-    if (v !== null && typeof v === 'object') {
-      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, rename(x)]));
-    }
-    return v;
-  };
-  for (const block of ['resource', 'data']) {
-    for (const [type, byName] of Object.entries((config[block] ?? {}) as Json)) {
-      const target = ((out[block] ??= {})[type] ??= {});
-      for (const [name, body] of Object.entries(byName as Json)) {
-        const copy = rename(body) as Json;
-        const nameAttribute = NAME_ATTRIBUTES[type];
-        if (nameAttribute !== undefined && typeof copy[nameAttribute] === 'string') {
-          copy[nameAttribute] = `${copy[nameAttribute]}${suffix}`;
-        }
-        target[`${name}${suffix}`] = copy;
-      }
-    }
-  }
-}
-
-function count(config: Json): number {
-  let n = 0;
-  for (const block of ['resource', 'data']) {
-    for (const byName of Object.values((config[block] ?? {}) as Json)) n += Object.keys(byName).length;
-  }
-  return n;
-}
+import {
+  count,
+  type Json,
+  largeStack,
+  largeStackSources,
+  median,
+  option,
+  writeUsageHook,
+} from './large-stack';
 
 function main(): void {
   const wanted = Number(option('--resources', '50000'));
   const runs = Number(option('--runs', '3'));
-  const size = { n: 1000, m: 50 };
-  const sources = [
-    synthesized((dir) => buildWithConstructs(size, dir)),
-    synthesized((dir) => buildBaseline(size, dir, handWrittenDocuments(size))),
-  ];
-  const stack: Json = { terraform: sources[0].terraform, provider: sources[0].provider };
+  const sources = largeStackSources();
   // --gaps: the baseline without its account-level attachments, so every scoped grant of it is a finding.
   if (process.argv.includes('--gaps')) delete sources[1].resource.alicloud_ram_user_policy_attachment;
-  for (let k = 0; count(stack) < wanted; k++) addCopy(stack, sources[k % 2], `_c${k}`);
+  const stack = largeStack(sources, wanted);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-check-'));
   const file = path.join(dir, 'cdk.tf.json');
   try {
@@ -94,11 +37,7 @@ function main(): void {
     const bin = path.join(__dirname, '..', 'src', 'cli', 'bin.js');
     // The child reports its own CPU time (user + system) at exit: unlike wall time, it does not grow
     // when other processes share the machine.
-    const hook = path.join(dir, 'cpu-hook.js');
-    fs.writeFileSync(
-      hook,
-      "process.on('exit', () => { const u = process.cpuUsage(); require('fs').writeSync(2, `\\ncpu ${(u.user + u.system) / 1000}\\n`); });\n",
-    );
+    const hook = writeUsageHook(dir);
     const wall: number[] = [];
     const cpu: number[] = [];
     let report: Json = {};

@@ -9,6 +9,7 @@
 import { checkResources } from '../model/check';
 import type { CheckReport } from '../model/finding';
 import { Severity } from '../policy/diagnostic';
+import { diffCommand } from './diff';
 import { explainFile, explainJson, explainTable } from './explain';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
@@ -17,6 +18,7 @@ import { InputError, oneLine } from './input-error';
 import { readInput } from './read';
 import { atOrAbove, type CheckRun } from './run-result';
 import { toolInfo } from './tool-info';
+import { whoCanCommand } from './who-can';
 
 export enum ExitCode {
   OK = 0,
@@ -39,11 +41,15 @@ export function usage(): string {
   return [
     `Usage: ${name} check <path>... [--format table|json|sarif] [--fail-on error|warning|info]`,
     `       ${name} explain <policy.json> [--format table|json]`,
+    `       ${name} diff <before> <after> [--format table|markdown|json] [--fail-on broadening]`,
+    `       ${name} who-can <action> [--resource-group <id>] <path>... [--format table|json]`,
     '',
     'check    finds resource-group grants that silently lack the Container Registry actions resource',
     '         groups ignore. <path>: a cdk.tf.json, a cdktf.out folder, a Terraform plan in JSON',
     '         (terraform show -json plan.out), or a folder of .tf files.',
     'explain  shows how one policy document splits between resource-group and account scope.',
+    "diff     shows each principal's effective access gained and lost between two configurations.",
+    'who-can  lists the principals that may perform one action, with the policies that allow it.',
     '',
     'Exit status: 0 no findings at or above --fail-on (default: warning), 1 findings, 2 usage or',
     'input error, 3 internal error.',
@@ -130,6 +136,8 @@ function explain(args: Parsed, io: Io): ExitCode {
 export async function main(argv: string[], io: Io): Promise<ExitCode> {
   const name = toolInfo().name;
   try {
+    if (argv[0] === 'diff') return await diffCommand(argv.slice(1), io);
+    if (argv[0] === 'who-can') return await whoCanCommand(argv.slice(1), io);
     const args = parseArgs(argv);
     if (args === 'help') {
       io.out(usage());

@@ -41,6 +41,8 @@ export interface Grants {
   readonly attachments: AttachmentRecord[];
   /** Principal key of a user → keys of the groups it is a member of. */
   readonly groupsOfUser: Map<string, Set<string>>;
+  /** Every user and group a membership names, by key (the evaluator lists them). */
+  readonly members: Map<string, PrincipalIdentity>;
 }
 
 function isAccountId(value: unknown, from: TerraformResource, index: ResourceIndex): boolean {
@@ -61,10 +63,13 @@ export function readGrants(resources: readonly TerraformResource[]): Grants {
   const byName = customPoliciesByName(resources);
   const attachments: AttachmentRecord[] = [];
   const groupsOfUser = new Map<string, Set<string>>();
+  const members = new Map<string, PrincipalIdentity>();
   const member = (from: TerraformResource, user: unknown, group: unknown) => {
     const u = principalFromName(index, from, 'IMSUser', user);
     const g = principalFromName(index, from, 'IMSGroup', group);
     if (u === undefined || g === undefined) return;
+    members.set(u.key, u);
+    members.set(g.key, g);
     const set = groupsOfUser.get(u.key) ?? new Set<string>();
     set.add(g.key);
     groupsOfUser.set(u.key, set);
@@ -100,5 +105,5 @@ export function readGrants(resources: readonly TerraformResource[]): Grants {
       member(r, a.user_name, a.group_name);
     }
   }
-  return { attachments, groupsOfUser };
+  return { attachments, groupsOfUser, members };
 }

@@ -1,12 +1,12 @@
 /**
  * The check: for every resource-group attachment of a configuration, the Container Registry actions it
- * intends but cannot grant (the engine's split: actions without resource-group support), less what the
- * same principal already holds at account scope (its own attachments, and a user's groups'), is what
- * the principal silently lacks. Rules:
- *   1. An account-scope Allow statement covers a needed action when its Action (or NotAction) matches
- *      it, its Resource patterns cover every needed resource, and it has no Condition or the same one.
- *      NotResource statements and Deny statements elsewhere are not counted (a finding may then be
- *      conservative, never silent).
+ * intends but cannot grant there (the engine's split: actions without resource-group support) and that
+ * the principal's effective access (effective-access.ts: every policy of the principal and its groups,
+ * Deny and NotAction/NotResource included) does not allow in that resource group, is what the principal
+ * silently lacks. Rules:
+ *   1. A needed action is allowed when the evaluator decides `allow` for it in the attachment's resource
+ *      group, for each Resource of the needed statement, under the needed statement's Condition. An
+ *      explicit Deny elsewhere therefore leaves it missing, and the fix says which Deny.
  *   2. An attachment whose principal, policy or document cannot be read is reported as not checked
  *      (information), with the reason; nothing is guessed.
  *   3. The fix is the split's account-level document restricted to the missing actions: the exact
@@ -31,8 +31,9 @@ import {
 } from '../policy';
 import { PolicyError, throwIfErrors } from '../policy/diagnostic';
 import type { StatementData } from '../policy/parse';
-import { actionMatches, resourcePatternCovers } from '../policy/wildcard';
-import { type AttachmentRecord, readGrants } from './attachments';
+import { AccessDecision } from './access-rules';
+import type { AttachmentRecord } from './attachments';
+import { EffectiveAccess } from './effective-access';
 import type { CheckFinding, CheckReport } from './finding';
 import { GRANT_GAP_SEVERITY } from './gap-severity';
 import { resourceAddress, type TerraformResource } from './terraform';
@@ -69,19 +70,8 @@ export function checkResources(
     excludeFromAccountLevel: options.excludeFromAccountLevel,
     excludeWriteActionsFromAccountLevel: options.excludeWriteActionsFromAccountLevel,
   };
-  const { attachments, groupsOfUser } = readGrants(resources);
-  const accountDocuments = new Map<string, PolicyDocument[]>();
-  for (const a of attachments) {
-    if (a.resourceGroupId !== undefined || a.principal === undefined || a.policy.document === undefined)
-      continue;
-    const list = accountDocuments.get(a.principal.key) ?? [];
-    list.push(a.policy.document);
-    accountDocuments.set(a.principal.key, list);
-  }
-  const held = (principalKey: string) => [
-    ...(accountDocuments.get(principalKey) ?? []),
-    ...[...(groupsOfUser.get(principalKey) ?? [])].flatMap((g) => accountDocuments.get(g) ?? []),
-  ];
+  const access = EffectiveAccess.of(resources, { catalog });
+  const attachments = access.attachments;
   const splits = new Map<string, ResourceGroupSplit | string>();
   const split = (document: PolicyDocument): ResourceGroupSplit | string => {
     const key = document.render();
@@ -118,35 +108,51 @@ export function checkResources(
     }
     const needed = result.accountLevelDocument;
     if (needed === undefined) continue;
+    const key = a.principal.key;
     // Keyed by what is held rather than by whom: principals holding the same documents share the result.
-    const documents = held(a.principal.key);
-    const gapKey = [needed.render(), ...documents.map((d) => d.render()).sort()].join('\n');
+    const gapKey = `${access.signatureOf(key, a.resourceGroupId)}\n${needed.render()}`;
     let missing = gaps.get(gapKey);
     if (missing === undefined) {
       missing = needed._statements
         .filter((s) => s.effect === 'Allow')
-        .flatMap((s) => s.actions.filter((action) => !documents.some((d) => covers(d, action, s))))
+        .flatMap((s) => s.actions.filter((action) => !allowed(access, key, a.resourceGroupId!, action, s)))
         .filter((action, i, all) => all.indexOf(action) === i)
         .sort();
       gaps.set(gapKey, missing);
     }
     const excluded = new Set(a.resource.excludedFromAccountLevel ?? []);
     const unintended = excluded.size === 0 ? missing : missing.filter((action) => !excluded.has(action));
-    if (unintended.length > 0) findings.push(gap(a, unintended, restrict(needed, unintended), catalog));
+    if (unintended.length > 0)
+      findings.push(
+        gap(a, unintended, restrict(needed, unintended), catalog, denials(access, a, unintended)),
+      );
   }
   return { findings, attachmentsChecked: checked };
 }
 
 /** Rule 1 of the file header. */
-function covers(document: PolicyDocument, action: string, needed: StatementData): boolean {
-  const conditions = JSON.stringify(needed.conditions);
-  return document._statements.some((s) => {
-    if (s.effect !== 'Allow' || s.notResource) return false;
-    const hit = s.actions.some((p) => actionMatches(p, action));
-    if (s.notAction === hit) return false;
-    if (Object.keys(s.conditions).length > 0 && JSON.stringify(s.conditions) !== conditions) return false;
-    return needed.resources.every((r) => s.resources.some((p) => p === '*' || resourcePatternCovers(p, r)));
-  });
+function allowed(
+  access: EffectiveAccess,
+  key: string,
+  resourceGroupId: string,
+  action: string,
+  needed: StatementData,
+): boolean {
+  const conditions = Object.keys(needed.conditions).length === 0 ? undefined : needed.conditions;
+  return needed.resources.every(
+    (resource) =>
+      access.decisionOf(key, action, resourceGroupId, { resource, conditions }) === AccessDecision.ALLOW,
+  );
+}
+
+/** The Deny attachments that take some of the missing actions away (a new Allow would not help). */
+function denials(access: EffectiveAccess, a: AttachmentRecord, missing: string[]): string[] {
+  const out = new Set<string>();
+  for (const action of missing) {
+    const d = access.decide(a.principal!.key, action, a.resourceGroupId);
+    if (d?.decision === AccessDecision.DENY) for (const s of d.sources) out.add(s.attachment);
+  }
+  return [...out].sort();
 }
 
 /** The account-level document with only the `missing` actions. */
@@ -171,17 +177,27 @@ function base(a: AttachmentRecord) {
   };
 }
 
-function gap(a: AttachmentRecord, missing: string[], fix: PolicyDocument, catalog: CrCatalog): CheckFinding {
+function gap(
+  a: AttachmentRecord,
+  missing: string[],
+  fix: PolicyDocument,
+  catalog: CrCatalog,
+  denied: string[],
+): CheckFinding {
   const b = base(a);
   const writes = writeLevelActions(missing, catalog).length;
   const ofThem = writes === 0 ? '' : ` (${writes} of them write-level)`;
+  const deny =
+    denied.length === 0
+      ? ''
+      : `; some of them are explicitly denied by the policy of ${denied.join(', ')} (a Deny wins over any Allow), so change that Deny first`;
   return {
     ...b,
     code: DiagnosticCode.CR_RG_GRANT_GAP,
     severity: GRANT_GAP_SEVERITY,
     message: `${b.principal} is granted ${a.policyName} in resource group ${a.resourceGroupId}, but ${missing.length} of its Container Registry actions${ofThem} do not support resource groups and no account-scope policy grants them`,
     rule: GAP_RULE,
-    fix: `attach to ${b.principal} at account scope a custom policy granting them (the finding's fixDocument: CrAccessCheck.findingsOf(stack), or the CLI's JSON output); CrAccessGrant makes such grants whole, and CrAccessCheck in fix mode adds the policy`,
+    fix: `attach to ${b.principal} at account scope a custom policy granting them (the finding's fixDocument: CrAccessCheck.findingsOf(stack), or the CLI's JSON output); CrAccessGrant makes such grants whole, and CrAccessCheck in fix mode adds the policy${deny}`,
     missingActions: missing,
     fixDocument: fix.render(),
   };

@@ -70,3 +70,11 @@ test("the README's report sample is the example's real report, line for line (el
   expect(shown.length).toBeGreaterThanOrEqual(3);
   for (const line of shown) expect(report).toContain(line);
 });
+
+test("every principal's effective access, one line per principal and scope, is as snapshotted", () => {
+  const [platform] = first.app.node.children.filter(TerraformStack.isStack);
+  const text = CrAccessReport.effectiveAccessText(platform);
+  // The readers' group holds the 37 account-level reads its resource-group grant needs.
+  expect(text).toMatch(/^IMSGroup \S+ @ account: allow \(37\) cr:GetAccessVpcLink, /m);
+  expect(text).toMatchSnapshot();
+});
