@@ -75,6 +75,14 @@ export enum DiagnosticCode {
   DUPLICATE_TEAM_MEMBER = 'DUPLICATE_TEAM_MEMBER',
   /** Two teams of one stack create the same RAM user group. */
   DUPLICATE_GROUP = 'DUPLICATE_GROUP',
+  /** Names that differ only in case, where Alibaba does not say whether they are one (name-case.ts; a warning). */
+  NAME_CASE_VARIANT = 'NAME_CASE_VARIANT',
+  /** A required prop is missing (as JavaScript callers can leave it out). */
+  MISSING_REQUIRED_PROP = 'MISSING_REQUIRED_PROP',
+  /** A prop has the wrong kind of value (as JavaScript callers can pass it). */
+  INVALID_PROP_TYPE = 'INVALID_PROP_TYPE',
+  /** A team without members (a warning). */
+  EMPTY_TEAM = 'EMPTY_TEAM',
 }
 
 /** One finding. */
