@@ -38,7 +38,16 @@ export function accountViolations(options: AccountOptions): Violation[] {
       fix: 'remove one of them',
     });
   }
-  if (accountId !== undefined && !Token.isUnresolved(accountId) && !ACCOUNT_ID.test(accountId)) {
+  // From JavaScript a number gets through; above 2^53 it has already lost digits (another account).
+  if (accountId !== undefined && typeof accountId !== 'string') {
+    out.push({
+      code: DiagnosticCode.INVALID_ACCOUNT,
+      message: `accountId is a ${typeof accountId}, not a string`,
+      value: accountId,
+      rule: `an account ID is a string of digits: as a JavaScript number, one above ${Number.MAX_SAFE_INTEGER} cannot keep every digit (1234567890123456789 becomes ${Number('1234567890123456789')}), so the grant would name another account`,
+      fix: `quote the ID as a string: accountId: '1234567890123456'`,
+    });
+  } else if (accountId !== undefined && !Token.isUnresolved(accountId) && !ACCOUNT_ID.test(accountId)) {
     out.push({
       code: DiagnosticCode.INVALID_ACCOUNT,
       message: 'accountId is not an Alibaba Cloud account ID',
@@ -47,7 +56,19 @@ export function accountViolations(options: AccountOptions): Violation[] {
       fix: 'pass the numeric account ID, or accountAlias for an alias',
     });
   }
-  if (accountAlias !== undefined && !Token.isUnresolved(accountAlias) && !ACCOUNT_ALIAS.test(accountAlias)) {
+  if (accountAlias !== undefined && typeof accountAlias !== 'string') {
+    out.push({
+      code: DiagnosticCode.INVALID_ACCOUNT,
+      message: `accountAlias is a ${typeof accountAlias}, not a string`,
+      value: accountAlias,
+      rule: 'an account alias is a string',
+      fix: 'pass the alias shown by the RAM console (Settings > Advanced) as a string, or accountId',
+    });
+  } else if (
+    accountAlias !== undefined &&
+    !Token.isUnresolved(accountAlias) &&
+    !ACCOUNT_ALIAS.test(accountAlias)
+  ) {
     out.push({
       code: DiagnosticCode.INVALID_ACCOUNT,
       message: 'accountAlias is not a valid account alias',

@@ -3,6 +3,7 @@ import { CrAccess } from './access';
 import type { AccountOptions } from './account';
 import { CrAccessGrant, type CrSplitOptions } from './grant';
 import { RamPrincipal } from './principal';
+import { requireProps } from './required-props';
 import { CrAccessScope } from './scope';
 import { type CrUserOptions, createUser } from './user';
 
@@ -30,6 +31,7 @@ export class CrReadOnlyUser extends Construct {
 
   public constructor(scope: Construct, id: string, props: CrReadOnlyUserProps) {
     super(scope, id);
+    requireProps(this, props, { userName: { kind: 'string', example: "userName: 'ci-puller'" } });
     this.userName = createUser(this, 'User', props).name;
     this.grant = new CrAccessGrant(this, 'Grant', {
       ...props,

@@ -28,6 +28,7 @@ import {
 } from './naming';
 import { nameListViolations } from './name-list';
 import { CrPolicyRegistry } from './policy-registry';
+import { requireProps } from './required-props';
 import {
   ATTACHMENT_LIFECYCLE,
   attachAtAccountScope,
@@ -119,6 +120,10 @@ export class CrAccessGrant extends Construct {
 
   public constructor(scope: Construct, id: string, props: CrAccessGrantProps) {
     super(scope, id);
+    requireProps(this, props, {
+      principal: { kind: 'object', example: "principal: RamPrincipal.user('alice')" },
+      access: { kind: 'object', example: 'access: CrAccess.readOnly()' },
+    });
     const grantScope = props.scope ?? CrAccessScope.account();
     this.principal = props.principal;
     this.access = props.access;

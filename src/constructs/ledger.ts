@@ -7,17 +7,21 @@
  *     (errors); attachments at every scope together are held to the same numbers with a warning, since
  *     the docs do not say whether resource-group attachments count (limits.ts);
  *   - one principal is not granted two different presets at the same scope (read-only and full
- *     access for the same user in the same resource group is a mistake, whichever was meant);
+ *     access for the same user in the same resource group is a mistake, whichever was meant). A team
+ *     member is granted what the team's grant gives the team's group (team-ledger.ts lists the
+ *     members), so a user in a readers team and a developers team of one resource group, or in a
+ *     team and a direct grant, breaks this rule as two direct grants do;
  *   - no two grants attach the same policy to the same principal at the same scope: both would manage
  *     one RAM attachment, and deleting either grant (or replacing its attachment) detaches it for both;
  *   - no two constructs create a RAM user, user group or role of the same name.
  * A principal given as a reference to a user, group or role of the stack is compared by that
- * resource's literal name when it has one, so `RamPrincipal.user('alice')` and `user.name` of a user
- * named alice are one principal.
+ * resource's literal name when it has one (identities.ts), so `RamPrincipal.user('alice')` and
+ * `user.name` of a user named alice are one principal. Names are compared as RAM compares them
+ * (name-case.ts): policy names without regard to case; principal names and resource group IDs as
+ * written, with a warning for spellings that differ only in case (case-variants.ts).
  */
 import { Construct, type IConstruct } from 'constructs';
-import { AnnotationMetadataEntryType, type TerraformResource, TerraformStack, Token } from '../core-lib';
-import { ramGroup, ramRole, ramUser } from '../generated/alicloud';
+import { AnnotationMetadataEntryType, TerraformStack } from '../core-lib';
 import {
   CUSTOM_POLICIES_PER_PRINCIPAL_MAX,
   type Diagnostic,
@@ -30,6 +34,7 @@ import {
   SYSTEM_POLICIES_PER_PRINCIPAL_MAX,
 } from '../policy';
 import { quote } from '../policy/diagnostic';
+import { nameComparisonKey, POLICY_NAME_CASE, RESOURCE_GROUP_ID_CASE } from '../policy/name-case';
 import {
   attachmentCount,
   type GrantPlan,
@@ -39,12 +44,16 @@ import {
   summarizeGrant,
 } from '../model';
 import { CrPreset } from './access';
+import { caseVariantDiagnostic, caseVariants, type NameUse } from './case-variants';
+import { type NamedResource, StackIdentities } from './identities';
 import { CrPolicyRegistry } from './policy-registry';
-import type { IRamPrincipal } from './principal';
+import { type IRamPrincipal, principalNameCase, PrincipalType } from './principal';
+import { CrTeamLedger } from './team-ledger';
 import { tokenKey } from './token-key';
 
 const LEDGER_ID = 'CrAccessLedger';
 const ACCOUNT = 'account';
+const RESOURCE_GROUP = 'resource group';
 
 /** One policy attached by a grant. */
 export interface LedgerAttachment {
@@ -71,31 +80,6 @@ interface Finding {
   readonly diagnostic: Diagnostic;
 }
 
-/**
- * The RAM identities a stack can create: for each, the name attributes and their inputs. References
- * are written as the expressions tokens of them resolve to (token-key.ts), without making tokens,
- * which costs a stack trace each.
- */
-const NAMED_KINDS = [
-  { kind: 'RAM user', type: ramUser.RamUser, names: (r: any) => [['name', r.nameInput]] },
-  {
-    kind: 'RAM user group',
-    type: ramGroup.RamGroup,
-    names: (r: any) => [
-      ['group_name', r.groupNameInput],
-      ['name', r.nameInput],
-    ],
-  },
-  {
-    kind: 'RAM role',
-    type: ramRole.RamRole,
-    names: (r: any) => [
-      ['role_name', r.roleNameInput],
-      ['name', r.nameInput],
-    ],
-  },
-] as const;
-
 /** How a grant names an identity of each kind the stack creates, for fix texts. */
 const PASS_NAME: { [kind: string]: string } = {
   'RAM user': 'RamPrincipal.user(user.name)',
@@ -103,11 +87,11 @@ const PASS_NAME: { [kind: string]: string } = {
   'RAM role': 'RamPrincipal.role(role.roleName)',
 };
 
-interface NamedResource {
-  readonly kind: string;
-  readonly resource: TerraformResource;
-  /** Attribute name and the value given for it. */
-  readonly names: [string, unknown][];
+/** A grant as one principal receives it: directly, or through a team the principal is a member of. */
+interface Receipt {
+  readonly record: GrantRecord;
+  /** The team, when the principal is one of its members. */
+  readonly team?: IConstruct;
 }
 
 /** The stack's record of grants and of the users its constructs create. */
@@ -147,11 +131,8 @@ export class CrAccessLedger extends Construct {
   /** The stack's grants, as the model summarizes them (report.ts). */
   public report(): GrantReport {
     // A principal named by a reference to a user, group or role of the stack is shown by its literal name.
-    const literalNames = literalNamesOf(this.namedResources());
-    const shown = (name: string) => {
-      const key = tokenKey(this, name).key;
-      return literalNames.get(key) ?? key;
-    };
+    const identities = StackIdentities.of(this.stack);
+    const shown = (name: string) => identities.key(name);
     return {
       stack: this.stack.node.id,
       grants: this.records.map((r) =>
@@ -211,61 +192,78 @@ export class CrAccessLedger extends Construct {
   }
 
   private check(): Finding[] {
-    const named = this.namedResources();
-    const literalNames = literalNamesOf(named);
-    const principalKey = (p: IRamPrincipal) => {
-      const key = tokenKey(this, p.principalName).key;
-      return literalNames.get(key) ?? key;
+    const identities = StackIdentities.of(this.stack);
+    const byPrincipal = new Map<string, { who: string; receipts: Receipt[]; seen: Set<GrantRecord> }>();
+    /** Every principal name and resource group ID as given, for the case-variant warnings. */
+    const uses: (NameUse & { kind: string; owner: IConstruct })[] = [];
+    const receive = (type: PrincipalType, name: string, receipt: Receipt) => {
+      const given = identities.key(name);
+      const who = `${type} ${nameComparisonKey(given, principalNameCase(type))}`;
+      const entry = byPrincipal.get(who) ?? { who, receipts: [], seen: new Set() };
+      if (!entry.seen.has(receipt.record)) entry.receipts.push(receipt);
+      entry.seen.add(receipt.record);
+      byPrincipal.set(who, entry);
+      const user =
+        receipt.team === undefined ? receipt.record.grant.node.path : `team ${receipt.team.node.path}`;
+      uses.push({ kind: type, name: given, user, owner: receipt.record.grant });
     };
-    const byPrincipal = new Map<string, { who: string; records: GrantRecord[] }>();
-    for (const r of this.records) {
-      const who = `${r.principal.principalType} ${principalKey(r.principal)}`;
-      const entry = byPrincipal.get(who);
-      if (entry === undefined) byPrincipal.set(who, { who, records: [r] });
-      else entry.records.push(r);
-    }
-    const out: Finding[] = [];
-    for (const { who, records } of byPrincipal.values()) {
-      out.push(...quotaFindings(who, records));
-      // The other checks compare grants: one grant alone has nothing to compare.
-      if (records.length > 1)
-        out.push(...presetFindings(who, records), ...duplicateAttachmentFindings(who, records));
-    }
-    out.push(...this.duplicateNameFindings(named));
-    return out;
-  }
-
-  private namedResources(): NamedResource[] {
-    const out: NamedResource[] = [];
-    for (const node of this.stack.node.findAll()) {
-      for (const k of NAMED_KINDS) {
-        if (node instanceof k.type) {
-          out.push({ kind: k.kind, resource: node, names: k.names(node) as [string, unknown][] });
-        }
+    for (const record of this.records) {
+      receive(record.principal.principalType, record.principal.principalName, { record });
+      for (const scope of record.scopes.filter((x) => x !== ACCOUNT)) {
+        uses.push({ kind: RESOURCE_GROUP, name: scope, user: record.grant.node.path, owner: record.grant });
       }
     }
+    // A team member receives the team's grant (to the team's group) as if it were its own.
+    const byGrant = new Map(this.records.map((r) => [r.grant as IConstruct, r]));
+    for (const m of CrTeamLedger.find(this.stack)?.memberships() ?? []) {
+      const record = byGrant.get(m.grant);
+      if (record === undefined) continue;
+      for (const member of m.members) receive(PrincipalType.USER, member, { record, team: m.team });
+    }
+    const out: Finding[] = [];
+    for (const { who, receipts } of byPrincipal.values()) {
+      const direct = receipts.filter((r) => r.team === undefined).map((r) => r.record);
+      if (direct.length > 0) out.push(...quotaFindings(who, direct));
+      // The other checks compare grants: one grant alone has nothing to compare.
+      if (receipts.length > 1) out.push(...presetFindings(who, receipts));
+      if (direct.length > 1) out.push(...duplicateAttachmentFindings(who, direct));
+    }
+    const rules = [
+      ...Object.values(PrincipalType).map((t) => [t, principalNameCase(t)] as const),
+      [RESOURCE_GROUP, RESOURCE_GROUP_ID_CASE] as const,
+    ];
+    for (const [kind, rule] of rules) {
+      const ofKind = uses.filter((u) => u.kind === kind);
+      for (const variants of caseVariants(ofKind, rule)) {
+        // Reported by the last construct involved, as the other checks report the second grant.
+        const owner = ofKind.filter((u) => variants.names.includes(u.name)).pop()!.owner;
+        out.push({ owner, diagnostic: caseVariantDiagnostic(rule, variants) });
+      }
+    }
+    out.push(...this.duplicateNameFindings(identities.named));
     return out;
   }
 
   private duplicateNameFindings(named: NamedResource[]): Finding[] {
     const groups = new Map<string, { kind: string; name: string; resources: IConstruct[] }>();
-    for (const { kind, resource, names } of named) {
+    const uses = new Map<PrincipalType, (NameUse & { owner: IConstruct })[]>();
+    for (const { kind, principalType, resource, names } of named) {
       const given = names.map(([, input]) => input).find((v): v is string => typeof v === 'string');
       if (given === undefined) continue;
       const name = tokenKey(this, given).key;
-      const key = `${kind}\n${name}`;
+      const key = `${kind}\n${nameComparisonKey(name, principalNameCase(principalType))}`;
       const group = groups.get(key) ?? { kind, name, resources: [] };
       group.resources.push(resource);
       groups.set(key, group);
+      const list = uses.get(principalType) ?? [];
+      list.push({ name, user: resource.node.path, owner: this.ownerOf([resource]) });
+      uses.set(principalType, list);
     }
     const out: Finding[] = [];
     for (const { kind, name, resources } of groups.values()) {
       if (resources.length < 2) continue;
-      const ours = resources
-        .map((r) => this.creators.find((c) => r.node.scope === c))
-        .filter((c): c is IConstruct => c !== undefined);
       out.push({
-        owner: ours.length > 0 ? ours[ours.length - 1] : this.stack,
+        owner: this.ownerOf(resources),
         diagnostic: {
           code: DiagnosticCode.DUPLICATE_PRINCIPAL_NAME,
           severity: Severity.ERROR,
@@ -280,21 +278,23 @@ export class CrAccessLedger extends Construct {
         },
       });
     }
-    return out;
-  }
-}
-
-/** `${<type>.<id>.<attribute>}` (what a token of a name attribute resolves to) → the literal name given. */
-function literalNamesOf(named: NamedResource[]): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const { resource, names } of named) {
-    for (const [attribute, input] of names) {
-      if (typeof input === 'string' && !Token.isUnresolved(input)) {
-        out.set(`\${${resource.terraformResourceType}.${resource.friendlyUniqueId}.${attribute}}`, input);
+    for (const [type, list] of uses) {
+      for (const variants of caseVariants(list, principalNameCase(type))) {
+        const owners = list.filter((u) => variants.names.includes(u.name)).map((u) => u.owner);
+        const owner = owners.filter((o) => o !== this.stack).pop() ?? this.stack;
+        out.push({ owner, diagnostic: caseVariantDiagnostic(principalNameCase(type), variants) });
       }
     }
+    return out;
   }
-  return out;
+
+  /** The last of this library's constructs that created one of `resources`, else the stack. */
+  private ownerOf(resources: IConstruct[]): IConstruct {
+    const ours = resources
+      .map((r) => this.creators.find((c) => r.node.scope === c))
+      .filter((c): c is IConstruct => c !== undefined);
+    return ours.length > 0 ? ours[ours.length - 1] : this.stack;
+  }
 }
 
 function error(owner: IConstruct, d: Omit<Diagnostic, 'severity' | 'location'>): Finding {
@@ -347,24 +347,32 @@ function quotaFindings(who: string, records: GrantRecord[]): Finding[] {
   return out;
 }
 
-function presetFindings(who: string, records: GrantRecord[]): Finding[] {
-  const presetsByScope = new Map<string, GrantRecord[]>();
-  for (const r of records.filter((x) => x.preset !== CrPreset.CUSTOM)) {
-    for (const s of r.scopes) presetsByScope.set(s, [...(presetsByScope.get(s) ?? []), r]);
+/** Where a receipt comes from, as messages list it: the grant, or the team (the grant is the team's). */
+function source(r: Receipt): string {
+  return r.team === undefined ? r.record.grant.node.path : `team ${r.team.node.path}`;
+}
+
+function presetFindings(who: string, receipts: Receipt[]): Finding[] {
+  const presetsByScope = new Map<string, Receipt[]>();
+  for (const r of receipts.filter((x) => x.record.preset !== CrPreset.CUSTOM)) {
+    for (const scope of r.record.scopes) {
+      const s = scope === ACCOUNT ? scope : nameComparisonKey(scope, RESOURCE_GROUP_ID_CASE);
+      presetsByScope.set(s, [...(presetsByScope.get(s) ?? []), r]);
+    }
   }
   const out: Finding[] = [];
   for (const [s, rs] of [...presetsByScope.entries()].sort()) {
-    const presets = [...new Set(rs.map((r) => r.preset))].sort();
+    const presets = [...new Set(rs.map((r) => r.record.preset))].sort();
     if (presets.length < 2) continue;
     out.push(
-      error(rs[1].grant, {
+      error(rs[1].record.grant, {
         code: DiagnosticCode.CONFLICTING_PRESETS,
         message: `${who} is granted conflicting presets at ${s === ACCOUNT ? 'account scope' : `resource group ${s}`} (grants: ${listed(
-          rs.map((r) => r.grant.node.path),
+          rs.map(source),
           'grants',
         )})`,
         value: quote(presets),
-        rule: 'a principal gets one preset per scope; the wider one makes the narrower one meaningless',
+        rule: 'a principal gets one preset per scope, directly or through its teams; the wider one makes the narrower one meaningless',
         fix: 'keep the one grant that states the access you intend',
       }),
     );
@@ -373,17 +381,19 @@ function presetFindings(who: string, records: GrantRecord[]): Finding[] {
 }
 
 function duplicateAttachmentFindings(who: string, records: GrantRecord[]): Finding[] {
-  const owners = new Map<string, GrantRecord[]>();
+  const owners = new Map<string, { what: string; rs: GrantRecord[] }>();
   for (const r of records) {
     for (const a of r.attachments) {
-      const key = `${a.policyName} at ${a.scope === ACCOUNT ? 'account scope' : `resource group ${a.scope}`}`;
-      const list = owners.get(key) ?? [];
-      if (!list.includes(r)) list.push(r);
-      owners.set(key, list);
+      const where = (scope: string) => (scope === ACCOUNT ? 'account scope' : `resource group ${scope}`);
+      // RAM ignores the case of policy names (name-case.ts): case variants are one attachment.
+      const key = `${nameComparisonKey(a.policyName, POLICY_NAME_CASE)} at ${where(nameComparisonKey(a.scope, RESOURCE_GROUP_ID_CASE))}`;
+      const entry = owners.get(key) ?? { what: `${a.policyName} at ${where(a.scope)}`, rs: [] };
+      if (!entry.rs.includes(r)) entry.rs.push(r);
+      owners.set(key, entry);
     }
   }
   const out: Finding[] = [];
-  for (const [what, rs] of [...owners.entries()].sort()) {
+  for (const [, { what, rs }] of [...owners.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (rs.length < 2) continue;
     out.push(
       error(rs[1].grant, {

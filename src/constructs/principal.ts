@@ -23,6 +23,7 @@ import {
 } from '../generated/alicloud';
 import type { TerraformResourceLifecycle } from '../core-lib';
 import { GROUP_NAME_RULE, type NameRule, ROLE_NAME_RULE, USER_NAME_RULE } from '../policy';
+import { GROUP_NAME_CASE, type NameCaseRule, ROLE_NAME_CASE, USER_NAME_CASE } from '../policy/name-case';
 
 /**
  * `lifecycle` of every attachment this library creates. Each attachment attribute is ForceNew in the
@@ -64,6 +65,12 @@ const NAME_RULES: { [t in PrincipalType]: NameRule } = {
   [PrincipalType.ROLE]: ROLE_NAME_RULE,
 };
 
+const NAME_CASES: { [t in PrincipalType]: NameCaseRule } = {
+  [PrincipalType.USER]: USER_NAME_CASE,
+  [PrincipalType.GROUP]: GROUP_NAME_CASE,
+  [PrincipalType.ROLE]: ROLE_NAME_CASE,
+};
+
 /** Principals by name. */
 export class RamPrincipal implements IRamPrincipal {
   /** A RAM user, by user name (e.g. `user.name` of a user in the same stack). */
@@ -93,6 +100,11 @@ export class RamPrincipal implements IRamPrincipal {
 /** The naming rule of a principal's kind. */
 export function principalNameRule(principal: IRamPrincipal): NameRule {
   return NAME_RULES[principal.principalType];
+}
+
+/** How RAM compares names of a principal kind (name-case.ts). */
+export function principalNameCase(principalType: PrincipalType): NameCaseRule {
+  return NAME_CASES[principalType];
 }
 
 /** `principal_name` for alicloud_resource_manager_policy_attachment. */

@@ -5,6 +5,7 @@ import type { AccountOptions } from './account';
 import { throwViolations } from './errors';
 import { CrAccessGrant, type CrSplitOptions } from './grant';
 import { type IRamPrincipal, RamPrincipal } from './principal';
+import { RESOURCE_GROUP_IDS, requireProps } from './required-props';
 import { CrAccessScope } from './scope';
 import { createUser } from './user';
 
@@ -49,6 +50,7 @@ export class ResourceGroupScopedCrDeveloper extends Construct {
 
   public constructor(scope: Construct, id: string, props: ResourceGroupScopedCrDeveloperProps) {
     super(scope, id);
+    requireProps(this, props, { resourceGroupIds: RESOURCE_GROUP_IDS });
     if ((props.userName === undefined) === (props.principal === undefined)) {
       throwViolations(this, [
         {

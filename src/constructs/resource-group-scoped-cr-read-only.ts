@@ -3,6 +3,7 @@ import { CrAccess } from './access';
 import type { AccountOptions } from './account';
 import { CrAccessGrant, type CrSplitOptions } from './grant';
 import type { IRamPrincipal } from './principal';
+import { RESOURCE_GROUP_IDS, requireProps } from './required-props';
 import { CrAccessScope } from './scope';
 
 /** Props of ResourceGroupScopedCrReadOnly. */
@@ -25,6 +26,10 @@ export class ResourceGroupScopedCrReadOnly extends Construct {
 
   public constructor(scope: Construct, id: string, props: ResourceGroupScopedCrReadOnlyProps) {
     super(scope, id);
+    requireProps(this, props, {
+      principal: { kind: 'object', example: "principal: RamPrincipal.user('alice')" },
+      resourceGroupIds: RESOURCE_GROUP_IDS,
+    });
     this.grant = new CrAccessGrant(this, 'Grant', {
       ...props,
       access: CrAccess.readOnly(),

@@ -4,7 +4,11 @@
  *   - the RAM user groups the stack creates stay within GROUPS_PER_ACCOUNT_MAX, and no group is
  *     created by two teams;
  *   - no member is in more than GROUPS_PER_USER_MAX teams (created or existing groups alike, since
- *     RAM counts every group a user is in).
+ *     RAM counts every group a user is in);
+ *   - no team names one user twice once references are resolved (`alice` and `user.name` of a user
+ *     named alice; repeats of one literal or reference are refused when the team is created).
+ * Members are compared as identities.ts resolves them. What members are granted through their teams
+ * is checked by CrAccessLedger, with direct grants, under one rule (`memberships`).
  * Policies per group are the per-principal limits that CrAccessLedger already checks for every grant.
  * Each finding is reported by the validation of the construct it is about (a team, or the stack for
  * the account-wide count), so `cdktf synth` prints that construct's path once, before the message.
@@ -20,15 +24,35 @@ import {
   RAM_LIMITS_SOURCE,
 } from '../policy';
 import { toDiagnostic, type Violation } from './errors';
+import { StackIdentities } from './identities';
+import { type DuplicateRules, duplicateViolations } from './name-list';
+import { tokenKey } from './token-key';
 
 const LEDGER_ID = 'CrTeamLedger';
+
+/** A team's member list names each user once. */
+export const MEMBER_DUPLICATES: DuplicateRules = {
+  item: 'member',
+  duplicateCode: DiagnosticCode.DUPLICATE_TEAM_MEMBER,
+  duplicateRule: 'each member is named once per team',
+};
+
 interface TeamRecord {
   readonly team: Construct;
+  /** The team's grant to its group. */
+  readonly grant: IConstruct;
   /** The group, as token-key.ts keys the name the user gave. */
   readonly groupKey: string;
   readonly createsGroup: boolean;
-  /** Members, keyed the same way. */
-  readonly memberKeys: string[];
+  /** Members as given (literals or references). */
+  readonly members: string[];
+}
+
+/** A team's members and the grant they receive through it. */
+export interface TeamMembership {
+  readonly team: IConstruct;
+  readonly grant: IConstruct;
+  readonly members: string[];
 }
 
 /** The stack's record of teams. */
@@ -38,6 +62,11 @@ export class CrTeamLedger extends Construct {
     return (
       (stack.node.tryFindChild(LEDGER_ID) as CrTeamLedger | undefined) ?? new CrTeamLedger(stack, LEDGER_ID)
     );
+  }
+
+  /** The stack's team ledger, if it has teams. */
+  public static find(stack: TerraformStack): CrTeamLedger | undefined {
+    return stack.node.tryFindChild(LEDGER_ID) as CrTeamLedger | undefined;
   }
 
   private readonly records: TeamRecord[] = [];
@@ -53,6 +82,11 @@ export class CrTeamLedger extends Construct {
     this.records.push(entry);
     this.findings = undefined;
     entry.team.node.addValidation({ validate: () => this.errorsOf(entry.team) });
+  }
+
+  /** Every team's members and grant, in creation order. */
+  public memberships(): TeamMembership[] {
+    return this.records.map(({ team, grant, members }) => ({ team, grant, members }));
   }
 
   private errorsOf(owner: IConstruct): string[] {
@@ -96,9 +130,12 @@ export class CrTeamLedger extends Construct {
       );
     }
 
+    const identities = StackIdentities.of(TerraformStack.of(this));
     const teamsByMember = new Map<string, TeamRecord[]>();
     for (const r of this.records) {
-      for (const m of new Set(r.memberKeys)) {
+      const keys = r.members.map((m) => ({ key: identities.key(m), given: tokenKey(r.team, m).key }));
+      for (const v of duplicateViolations(keys, MEMBER_DUPLICATES)) errors.push(describe(r.team, v));
+      for (const m of new Set(keys.map((k) => k.key))) {
         const list = teamsByMember.get(m);
         if (list === undefined) teamsByMember.set(m, [r]);
         else list.push(r);

@@ -18,16 +18,25 @@
 import { Construct } from 'constructs';
 import { Token } from '../core-lib';
 import { ramGroup, ramGroupMembership, ramUserGroupAttachment } from '../generated/alicloud';
-import { DiagnosticCode, GROUP_NAME_RULE, nameViolations, USER_NAME_RULE } from '../policy';
+import {
+  type Diagnostic,
+  DiagnosticCode,
+  GROUP_NAME_RULE,
+  nameViolations,
+  Severity,
+  USER_NAME_RULE,
+} from '../policy';
+import { quote } from '../policy/diagnostic';
 import { CrAccess } from './access';
 import type { AccountOptions } from './account';
-import { throwViolations, type Violation } from './errors';
+import { annotate, throwViolations, type Violation } from './errors';
 import { CrAccessGrant, type CrSplitOptions } from './grant';
 import { nameListViolations } from './name-list';
 import { memberAttachmentId } from './naming';
 import { type IRamPrincipal, RamPrincipal } from './principal';
 import type { CrAccessScope } from './scope';
-import { CrTeamLedger } from './team-ledger';
+import { requireProps } from './required-props';
+import { CrTeamLedger, MEMBER_DUPLICATES } from './team-ledger';
 import { type TokenKey, tokenKey } from './token-key';
 
 /** How a team adds its members to the group. */
@@ -106,6 +115,11 @@ export class CrAccessTeam extends Construct {
 
   public constructor(scope: Construct, id: string, props: CrAccessTeamProps) {
     super(scope, id);
+    requireProps(this, props, {
+      groupName: { kind: 'string', example: "groupName: 'registry-readers'" },
+      members: { kind: 'string list', example: "members: ['alice', user.name]" },
+      access: { kind: 'object', example: 'access: CrAccess.readOnly()' },
+    });
     const members = props.members.map((m) => tokenKey(this, m));
     throwViolations(this, teamViolations(props, members));
     const createGroup = props.createGroup ?? true;
@@ -131,10 +145,13 @@ export class CrAccessTeam extends Construct {
     this.grant = new CrAccessGrant(this, 'Grant', { ...props, principal: this.principal });
     CrTeamLedger.of(this).record({
       team: this,
+      grant: this.grant,
       groupKey: tokenKey(this, props.groupName).key,
       createsGroup: createGroup,
-      memberKeys: members.map((m) => m.key),
+      members: props.members,
     });
+    if (members.length === 0)
+      annotate(this, [emptyTeamWarning(tokenKey(this, props.groupName).key, createGroup)]);
   }
 }
 
@@ -171,9 +188,7 @@ function teamViolations(props: CrAccessTeamProps, members: TokenKey[]): Violatio
   }
   out.push(
     ...nameListViolations(members, {
-      item: 'member',
-      duplicateCode: DiagnosticCode.DUPLICATE_TEAM_MEMBER,
-      duplicateRule: 'each member is named once per team',
+      ...MEMBER_DUPLICATES,
       invalidCode: DiagnosticCode.INVALID_NAME,
       invalidMessage: 'is not a RAM user name',
       rule: USER_NAME_RULE,
@@ -181,4 +196,19 @@ function teamViolations(props: CrAccessTeamProps, members: TokenKey[]): Violatio
     }),
   );
   return out;
+}
+
+/** A team without members grants its access to nobody (yet): allowed, since members may join later. */
+function emptyTeamWarning(groupName: string, createsGroup: boolean): Diagnostic {
+  return {
+    code: DiagnosticCode.EMPTY_TEAM,
+    severity: Severity.WARNING,
+    location: '',
+    message: 'the team has no members',
+    value: quote([]),
+    rule: createsGroup
+      ? `the team's access reaches only members of its group, and the group it creates (${groupName}) starts empty`
+      : `the team's access reaches only the members of ${groupName} added outside this stack`,
+    fix: 'add members, or remove the team if nobody needs its access',
+  };
 }

@@ -81,6 +81,14 @@ export enum DiagnosticCode {
   ALLOW_WITH_NOT_ACTION = 'ALLOW_WITH_NOT_ACTION',
   /** An access with only Deny statements grants nothing (a warning). */
   DENY_ONLY_ACCESS = 'DENY_ONLY_ACCESS',
+  /** Names that differ only in case, where Alibaba does not say whether they are one (name-case.ts; a warning). */
+  NAME_CASE_VARIANT = 'NAME_CASE_VARIANT',
+  /** A required prop is missing (as JavaScript callers can leave it out). */
+  MISSING_REQUIRED_PROP = 'MISSING_REQUIRED_PROP',
+  /** A prop has the wrong kind of value (as JavaScript callers can pass it). */
+  INVALID_PROP_TYPE = 'INVALID_PROP_TYPE',
+  /** A team without members (a warning). */
+  EMPTY_TEAM = 'EMPTY_TEAM',
 }
 
 /** One finding. */

@@ -1,6 +1,7 @@
 /**
- * RAM's limits and naming rules that this library enforces at synth time, each with its source. When
- * Alibaba changes one, change it here: nothing else in the library repeats these numbers.
+ * RAM's limits and naming rules that this library enforces at synth time, each with its source (how
+ * names compare, case included, is name-case.ts). When Alibaba changes one, change it here: nothing
+ * else in the library repeats these numbers.
  */
 
 /** "Limitations", RAM documentation (last updated Dec 16, 2025). */

@@ -36,7 +36,7 @@ import { CUSTOM_POLICIES_PER_PRINCIPAL_MAX, GROUPS_PER_USER_MAX } from '../../sr
 import * as diagnosticModule from '../../src/policy/diagnostic';
 import { type Diagnostic, formatDiagnostic, PolicyError } from '../../src/policy/diagnostic';
 import { newStack } from '../support/stack';
-import { synth } from '../support/synth';
+import { synth, validationErrorLines } from '../support/synth';
 
 const user = RamPrincipal.user('alice');
 const rg = (ids: string[]) => CrAccessScope.resourceGroups(ids);
@@ -342,6 +342,31 @@ const TABLE: { [code in DiagnosticCode]: Producer | { neverRaised: string } } = 
     },
     path: 'platform/Puller',
   },
+  [DiagnosticCode.NAME_CASE_VARIANT]: {
+    build: (s) => {
+      new CrAccessGrant(s, 'Lower', { principal: user, access: CrAccess.readOnly() });
+      new CrAccessGrant(s, 'Upper', { principal: RamPrincipal.user('Alice'), access: CrAccess.readOnly() });
+    },
+    path: 'platform/Upper',
+  },
+  [DiagnosticCode.MISSING_REQUIRED_PROP]: {
+    // As JavaScript calls it: no members.
+    build: (s) => new CrAccessTeam(s, 'Team', { groupName: 'readers', access: CrAccess.readOnly() } as any),
+    path: 'platform/Team',
+  },
+  [DiagnosticCode.INVALID_PROP_TYPE]: {
+    build: (s) =>
+      new CrAccessTeam(s, 'Team', {
+        groupName: 'readers',
+        members: 'alice',
+        access: CrAccess.readOnly(),
+      } as any),
+    path: 'platform/Team',
+  },
+  [DiagnosticCode.EMPTY_TEAM]: {
+    build: (s) => CrAccessTeam.readers(s, 'Team', { groupName: 'readers', members: [] }),
+    path: 'platform/Team',
+  },
   [DiagnosticCode.DUPLICATE_ATTACHMENT]: {
     build: (s) => {
       new CrAccessGrant(s, 'TeamA', {
@@ -394,11 +419,9 @@ function raised(build: (stack: TerraformStack) => unknown): Raised[] {
     try {
       synth(stack);
     } catch (e) {
-      const list = /Validation failed with the following errors:\n {2}([\s\S]*?)\n\n/.exec(
-        (e as Error).message,
-      );
-      if (list === null) throw e;
-      for (const line of list[1].split('\n  ')) {
+      const lines = validationErrorLines(e);
+      if (lines === undefined) throw e;
+      for (const line of lines) {
         const [, constructPath, text] = /^\[([^\]]+)\] (.*)$/.exec(line)!;
         const d = rendered.get(text);
         if (d !== undefined)

@@ -198,7 +198,7 @@ describe('whole-stack validations at synth', () => {
       scope: rg(['rg-a1', 'rg-b2']),
     });
     expect(() => synth(stack)).toThrow(
-      '[platform/Full] IMSUser alice is granted conflicting presets at resource group rg-a1 (grants: platform/Read, platform/Full) (value: ["full-access","read-only"]). Rule: a principal gets one preset per scope; the wider one makes the narrower one meaningless. Fix: keep the one grant that states the access you intend',
+      '[platform/Full] IMSUser alice is granted conflicting presets at resource group rg-a1 (grants: platform/Read, platform/Full) (value: ["full-access","read-only"]). Rule: a principal gets one preset per scope, directly or through its teams; the wider one makes the narrower one meaningless. Fix: keep the one grant that states the access you intend',
     );
   });
 

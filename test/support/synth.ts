@@ -15,3 +15,23 @@ export function synth(stack: TerraformStack): SynthesizedStack {
   }
   return JSON.parse(text);
 }
+
+/** The messages of cdktf's "Validation failed" error, one per validation error; undefined for any other error. */
+export function validationErrorLines(error: unknown): string[] | undefined {
+  const list = /Validation failed with the following errors:\n {2}([\s\S]*?)\n\n/.exec(
+    (error as Error).message,
+  );
+  return list === null ? undefined : list[1].split('\n  ');
+}
+
+/** Synthesizes `stack` as synth() does and returns its validation errors as cdktf lists them (`[path] text`). */
+export function synthErrors(stack: TerraformStack): string[] {
+  try {
+    synth(stack);
+  } catch (e) {
+    const lines = validationErrorLines(e);
+    if (lines === undefined) throw e;
+    return lines;
+  }
+  return [];
+}
