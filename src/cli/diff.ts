@@ -9,12 +9,12 @@ import { EffectiveAccess } from '../model/effective-access';
 import { parseCommandArgs } from './access-args';
 import { type DiffRun, formatDiffJson, formatDiffMarkdown, formatDiffTable } from './format-diff';
 import { InputError } from './input-error';
-import { ExitCode, type Io, usage } from './main';
-import { type ReadConfiguration, readInput } from './read';
+import { ExitCode, type Io, reportUnread } from './main';
+import type { ReadConfiguration } from './read';
+import { readEach } from './read-each';
 
 /** The one configuration a side of the diff names. */
-async function side(p: string): Promise<ReadConfiguration> {
-  const configs = await readInput(p);
+function side(p: string, configs: ReadConfiguration[]): ReadConfiguration {
   if (configs.length !== 1)
     throw new InputError(
       p,
@@ -24,18 +24,18 @@ async function side(p: string): Promise<ReadConfiguration> {
 }
 
 export async function diffCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    io.out(usage());
-    return ExitCode.OK;
-  }
   const args = parseCommandArgs('diff', argv, {
     '--format': { values: ['table', 'markdown', 'json'] },
     '--fail-on': { values: ['broadening'] },
   });
   if (args.positional.length !== 2)
     throw new InputError('diff', `expected two paths, <before> and <after> (got ${args.positional.length})`);
-  const before = await side(args.positional[0]);
-  const after = await side(args.positional[1]);
+  // Both sides are read before either error is reported, so a pull request sees every problem at once.
+  const [read0, read1] = [await readEach([args.positional[0]]), await readEach([args.positional[1]])];
+  reportUnread([...read0.unread, ...read1.unread], io);
+  if (read0.unread.length + read1.unread.length > 0) return ExitCode.USAGE_OR_INPUT;
+  const before = side(args.positional[0], read0.configurations);
+  const after = side(args.positional[1], read1.configurations);
   const first = EffectiveAccess.of(before.resources);
   const second = EffectiveAccess.of(after.resources, { extraActions: first.actions });
   const run: DiffRun = {

@@ -4,7 +4,7 @@
  * document, the engine's diagnostics, and for each granted catalog action which patterns matched it,
  * where it went and why.
  */
-import { formatDiagnostic, PolicyError } from '../policy/diagnostic';
+import { DiagnosticCode, formatDiagnostic, PolicyError } from '../policy/diagnostic';
 import { PolicyDocument } from '../policy/document';
 import { type ResourceGroupSplit, splitForResourceGroupScope } from '../policy/split';
 import { table } from './format-table';
@@ -14,7 +14,7 @@ import { InputError, readText } from './input-error';
 export function explainFile(file: string): ResourceGroupSplit {
   const text = readText(file);
   try {
-    return splitForResourceGroupScope(PolicyDocument.fromJson(text));
+    return explainDocument(PolicyDocument.fromJson(text));
   } catch (e) {
     if (e instanceof PolicyError) {
       throw new InputError(file, e.diagnostics.map((d) => formatDiagnostic(d)).join(' '));
@@ -23,8 +23,23 @@ export function explainFile(file: string): ResourceGroupSplit {
   }
 }
 
-export function explainJson(split: ResourceGroupSplit): string {
+/** The split of one document, as the constructs would split it. */
+export function explainDocument(document: PolicyDocument): ResourceGroupSplit {
+  return splitForResourceGroupScope(document);
+}
+
+/** True when the document grants no catalog action and says nothing but "another service's action". */
+export function grantsNoCrAction(split: ResourceGroupSplit): boolean {
+  return (
+    split.explanation.length === 0 &&
+    split.diagnostics.every((d) => d.code === DiagnosticCode.NON_CR_ACTION_UNCHECKED)
+  );
+}
+
+/** `systemPolicy`: the name of the system policy explained, when it was one. */
+export function explainJson(split: ResourceGroupSplit, systemPolicy?: string): string {
   const out = {
+    ...(systemPolicy === undefined ? {} : { systemPolicy }),
     resourceGroupDocument: split.resourceGroupDocument.toJson(),
     accountLevelDocument: split.accountLevelDocument?.toJson() ?? null,
     diagnostics: split.diagnostics,

@@ -76,6 +76,22 @@ function result(f: CheckFinding): { [key: string]: unknown } {
   };
 }
 
+/**
+ * Paths that could not be read, as SARIF 2.1.0 has a tool report its own failures: an unsuccessful
+ * invocation (`executionSuccessful: false`) with one `toolExecutionNotifications` entry per path,
+ * so a reader sees the run as incomplete rather than clean.
+ */
+function unreadInvocation(run: CheckRun): object {
+  return {
+    executionSuccessful: false,
+    toolExecutionNotifications: run.unread.map((u) => ({
+      level: 'error',
+      message: { text: u.message },
+      locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(u.path) } } }],
+    })),
+  };
+}
+
 export function formatSarif(run: CheckRun): string {
   const tool = toolInfo();
   const sarif = {
@@ -99,6 +115,7 @@ export function formatSarif(run: CheckRun): string {
           },
         },
         results: run.report.findings.map(result),
+        ...(run.unread.length === 0 ? {} : { invocations: [unreadInvocation(run)] }),
       },
     ],
   };

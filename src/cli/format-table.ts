@@ -62,6 +62,11 @@ export function formatTable(run: CheckRun): string {
       .map((i) => `${i.source} (${i.form})`)
       .join(', ')}.`,
   ];
+  if (run.unread.length > 0) {
+    lines.push(
+      `Not read (${run.unread.length}, see the errors above): ${run.unread.map((u) => u.path).join(', ')}.`,
+    );
+  }
   if (findings.length > 0) {
     lines.push('');
     lines.push(

@@ -1,23 +1,25 @@
 /**
- * The command line: `check <path>...` and `explain <policy.json>`. Exit statuses:
- *   0  no finding at or above the --fail-on threshold (explain: the document was split);
+ * The command line: `check`, `explain`, `diff` and `who-can` (usage.ts describes each). Exit statuses:
+ *   0  no finding at or above the --fail-on threshold (explain: explained);
  *   1  findings at or above the threshold;
  *   2  a usage or input error (unknown command or option, unreadable file, invalid JSON or HCL,
- *      unknown input form): one line on stderr naming the file or argument and the problem;
+ *      unknown input form): one line on stderr per problem, naming the file or argument; with several
+ *      paths, the readable ones are still checked;
  *   3  an internal error (a bug): one line on stderr, never a stack trace (CR_ACCESS_DEBUG=1 shows it).
  */
 import { checkResources } from '../model/check';
 import type { CheckReport } from '../model/finding';
 import { Severity } from '../policy/diagnostic';
 import { diffCommand } from './diff';
-import { explainFile, explainJson, explainTable } from './explain';
+import { explainCommand } from './explain-command';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { formatTable } from './format-table';
 import { InputError, oneLine } from './input-error';
-import { readInput } from './read';
+import { readEach, type UnreadInput } from './read-each';
 import { atOrAbove, type CheckRun } from './run-result';
 import { toolInfo } from './tool-info';
+import { commandUsage, usage, wantsHelp } from './usage';
 import { whoCanCommand } from './who-can';
 
 export enum ExitCode {
@@ -36,41 +38,21 @@ export interface Io {
 const FORMATS = ['table', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
 
-export function usage(): string {
-  const name = toolInfo().name;
-  return [
-    `Usage: ${name} check <path>... [--format table|json|sarif] [--fail-on error|warning|info]`,
-    `       ${name} explain <policy.json> [--format table|json]`,
-    `       ${name} diff <before> <after> [--format table|markdown|json] [--fail-on broadening]`,
-    `       ${name} who-can <action> [--resource-group <id>] <path>... [--format table|json]`,
-    '',
-    'check    finds resource-group grants that silently lack the Container Registry actions resource',
-    '         groups ignore. <path>: a cdk.tf.json, a cdktf.out folder, a Terraform plan in JSON',
-    '         (terraform show -json plan.out), or a folder of .tf files.',
-    'explain  shows how one policy document splits between resource-group and account scope.',
-    "diff     shows each principal's effective access gained and lost between two configurations.",
-    'who-can  lists the principals that may perform one action, with the policies that allow it.',
-    '',
-    'Exit status: 0 no findings at or above --fail-on (default: warning), 1 findings, 2 usage or',
-    'input error, 3 internal error.',
-    '',
-  ].join('\n');
-}
-
-interface Parsed {
+export interface Parsed {
   readonly command: string;
   readonly paths: string[];
   readonly format: Format;
   readonly failOn: Severity;
 }
 
-function parseArgs(argv: string[]): Parsed | 'help' | 'version' {
-  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') return 'help';
-  if (argv[0] === '--version' || argv[0] === '-v') return 'version';
-  const [command, ...rest] = argv;
-  if (command !== 'check' && command !== 'explain') {
-    throw new InputError(command, `unknown command (expected check or explain; --help for usage)`);
-  }
+const COMMANDS: { [command: string]: (argv: string[], io: Io) => Promise<ExitCode> } = {
+  check: async (argv, io) => check(parseArgs('check', argv), io),
+  explain: async (argv, io) => explainCommand(parseArgs('explain', argv), io),
+  diff: diffCommand,
+  'who-can': whoCanCommand,
+};
+
+function parseArgs(command: string, rest: string[]): Parsed {
   const paths: string[] = [];
   let format: Format = 'table';
   let failOn = Severity.WARNING;
@@ -103,7 +85,10 @@ function parseArgs(argv: string[]): Parsed | 'help' | 'version' {
   }
   if (paths.length === 0) throw new InputError(command, 'no path given (--help for usage)');
   if (command === 'explain' && paths.length > 1) {
-    throw new InputError(command, `explain takes one policy document, got ${paths.length} paths`);
+    throw new InputError(
+      command,
+      `explain takes one policy document, action or system policy, got ${paths.length}`,
+    );
   }
   return { command, paths, format, failOn };
 }
@@ -112,42 +97,52 @@ async function check(args: Parsed, io: Io): Promise<ExitCode> {
   const inputs: CheckRun['inputs'][number][] = [];
   const findings: CheckReport['findings'] = [];
   let attachmentsChecked = 0;
-  for (const p of args.paths) {
-    for (const config of await readInput(p)) {
-      const report = checkResources(config.resources);
-      inputs.push({ source: config.source, form: config.form, resources: config.resources.length });
-      findings.push(...report.findings);
-      attachmentsChecked += report.attachmentsChecked;
-    }
+  const { configurations, unread } = await readEach(args.paths);
+  for (const config of configurations) {
+    const report = checkResources(config.resources);
+    inputs.push({ source: config.source, form: config.form, resources: config.resources.length });
+    findings.push(...report.findings);
+    attachmentsChecked += report.attachmentsChecked;
   }
-  const run: CheckRun = { inputs, report: { findings, attachmentsChecked } };
+  reportUnread(unread, io);
+  if (configurations.length === 0) return ExitCode.USAGE_OR_INPUT;
+  const run: CheckRun = { inputs, unread, report: { findings, attachmentsChecked } };
   const format = { table: formatTable, json: formatJson, sarif: formatSarif }[args.format];
   io.out(format(run));
+  if (unread.length > 0) return ExitCode.USAGE_OR_INPUT;
   return findings.some((f) => atOrAbove(f.severity, args.failOn)) ? ExitCode.FINDINGS : ExitCode.OK;
 }
 
-function explain(args: Parsed, io: Io): ExitCode {
-  const split = explainFile(args.paths[0]);
-  io.out(args.format === 'json' ? explainJson(split) : explainTable(split));
-  return ExitCode.OK;
+/** One line on stderr per path that could not be read. */
+export function reportUnread(unread: readonly UnreadInput[], io: Io): void {
+  for (const u of unread) io.err(`${toolInfo().name}: ${u.message}\n`);
 }
 
 /** Runs the command line `argv` (without node and the script); never throws. */
 export async function main(argv: string[], io: Io): Promise<ExitCode> {
   const name = toolInfo().name;
   try {
-    if (argv[0] === 'diff') return await diffCommand(argv.slice(1), io);
-    if (argv[0] === 'who-can') return await whoCanCommand(argv.slice(1), io);
-    const args = parseArgs(argv);
-    if (args === 'help') {
+    if (argv.length === 0 || ['--help', '-h', 'help'].includes(argv[0])) {
       io.out(usage());
       return argv.length === 0 ? ExitCode.USAGE_OR_INPUT : ExitCode.OK;
     }
-    if (args === 'version') {
+    if (argv[0] === '--version' || argv[0] === '-v') {
       io.out(`${toolInfo().version}\n`);
       return ExitCode.OK;
     }
-    return args.command === 'check' ? await check(args, io) : explain(args, io);
+    const [command, ...rest] = argv;
+    const run = COMMANDS[command];
+    if (run === undefined) {
+      throw new InputError(
+        command,
+        `unknown command (expected ${Object.keys(COMMANDS).join(', ')}; --help for usage)`,
+      );
+    }
+    if (wantsHelp(rest)) {
+      io.out(commandUsage(command));
+      return ExitCode.OK;
+    }
+    return await run(rest, io);
   } catch (e) {
     if (e instanceof InputError) {
       io.err(`${name}: ${e.message}\n`);

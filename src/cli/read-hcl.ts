@@ -10,7 +10,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ResourceMode, type TerraformResource } from '../model/terraform';
 import { evaluateLiterals } from './hcl-literal';
-import { InputError, oneLine, parseJson, readText } from './input-error';
+import { checkNesting, checkTextNesting } from './nesting';
+import { InputError, listFolder, oneLine, parseJson, readText, statPath } from './input-error';
 import { type Configuration, isTerraformJsonConfig, resourcesOfTerraformJson } from './read-cdktf';
 
 type Json = { [key: string]: unknown };
@@ -33,12 +34,38 @@ function blockLine(text: string, block: string, type: string, name: string): num
 
 // hcl2json is loaded on first use: its WebAssembly module costs ~0.4 s, paid only for .tf input.
 async function parseHcl(file: string, text: string): Promise<Json> {
+  checkTextNesting(file, text);
   const hcl2json: typeof import('@cdktf/hcl2json') = await import('@cdktf/hcl2json');
   try {
-    return (await hcl2json.parse(path.basename(file), text)) as Json;
+    const json = (await withDeadline(file, hcl2json.parse(path.basename(file), text))) as Json;
+    checkNesting(file, json);
+    return json;
   } catch (e) {
-    throw new InputError(file, `invalid HCL (${oneLine(String((e as Error).message ?? e))})`);
+    if (e instanceof InputError) throw e;
+    // The parser recurses: a value nested thousands deep overflows its stack before it can say so.
+    const why =
+      e instanceof RangeError ? 'nests too deeply to parse' : oneLine(String((e as Error).message ?? e));
+    throw new InputError(file, `invalid HCL (${why})`);
   }
+}
+
+/**
+ * The longest one file's parse may take. The parser runs in a WebAssembly Go runtime; if that runtime
+ * ever exits (a panic on some input), its pending answer never comes, and without a deadline the run
+ * would end silently. Parsing a real file takes milliseconds.
+ */
+const PARSE_DEADLINE_MS = 30_000;
+
+function withDeadline<T>(file: string, parsing: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(new InputError(file, `the HCL parser gave no answer within ${PARSE_DEADLINE_MS / 1000} s`)),
+      PARSE_DEADLINE_MS,
+    );
+  });
+  return Promise.race([parsing, deadline]).finally(() => clearTimeout(timer));
 }
 
 /** A module's resources (module path set) and its calls to local modules (`[name, source]`). */
@@ -90,14 +117,25 @@ function readTfJsonFile(file: string, module?: string): ModuleFile {
   return { resources: resources.map((r) => ({ ...r, module })), calls: localCalls(json?.module) };
 }
 
-/** The `.tf` and `.tf.json` files of a folder, sorted (Terraform reads them all as one module). */
+/**
+ * The `.tf` and `.tf.json` files of a folder, sorted (Terraform reads them all as one module). A
+ * folder with such a name is skipped, as Terraform skips it; a link that leads nowhere or loops is an
+ * InputError naming it, since Terraform could not read that module either.
+ */
 export function tfFiles(dir: string): string[] {
-  return fs
-    .readdirSync(dir)
+  return listFolder(dir)
     .filter((f) => f.endsWith('.tf') || f.endsWith('.tf.json'))
     .sort()
     .map((f) => path.join(dir, f))
-    .filter((f) => fs.statSync(f).isFile());
+    .filter((f) => !statPath(f).isDirectory());
+}
+
+function realFolder(where: string, dir: string): string {
+  try {
+    return fs.realpathSync(dir);
+  } catch (e) {
+    throw new InputError(where, `its source cannot be resolved (${(e as Error).message})`);
+  }
 }
 
 /** Local modules nest at most this deep (Terraform has no limit; this stops a module calling itself). */
@@ -118,7 +156,7 @@ async function readModule(
       if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
         throw new InputError(where, `its source "${source}" is not a folder`);
       }
-      const real = fs.realpathSync(dir);
+      const real = realFolder(where, dir);
       if (ancestors.includes(real) || ancestors.length >= MAX_MODULE_DEPTH) {
         throw new InputError(
           where,
@@ -139,9 +177,9 @@ async function readModule(
  * stays `${var.<name>}`.
  */
 export async function readTfFolder(dirOrFile: string): Promise<Configuration> {
-  const isDir = fs.statSync(dirOrFile).isDirectory();
+  const isDir = statPath(dirOrFile).isDirectory();
   const files = isDir ? tfFiles(dirOrFile) : [dirOrFile];
   if (files.length === 0) throw new InputError(dirOrFile, 'the folder holds no .tf file');
-  const root = fs.realpathSync(isDir ? dirOrFile : path.dirname(dirOrFile));
+  const root = realFolder(dirOrFile, isDir ? dirOrFile : path.dirname(dirOrFile));
   return { source: dirOrFile, resources: await readModule(files, undefined, [root]) };
 }

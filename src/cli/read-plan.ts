@@ -2,7 +2,11 @@
  * Reads a Terraform plan in JSON (`terraform show -json plan.out`), format_version 1.x, as documented
  * in "JSON Output Format" (https://developer.hashicorp.com/terraform/internals/json-format; read in
  * hashicorp/terraform website/docs/internals/json-format.mdx at 0247401266, the format of Terraform
- * 1.1 and later). A state in JSON (`terraform show -json` of a state) is read the same way, from `values`.
+ * 1.1 and later). Format 0.x (Terraform 0.12 to 1.0) has the same `planned_values`, `resource_changes`
+ * (with `change.after_unknown`) and `configuration` objects this reader uses: Terraform 0.12.26's
+ * output, format_version "0.1", is quoted with all three in hashicorp/terraform#25238 (which also
+ * fixed the docs, which had called `configuration` `config`), so it is read the same way. A new major
+ * version (2.x) is refused: it may move those fields. A state in JSON (`terraform show -json` of a state) is read the same way, from `values`.
  *
  * - Values: `planned_values.root_module` and its `child_modules`, recursively: each resource instance
  *   with its known `values`.
@@ -15,6 +19,8 @@
  * - Location: the plan file; lines are unknown.
  */
 import { ResourceMode, type TerraformResource } from '../model/terraform';
+import { shownValue } from '../model/references';
+import { boundedJson } from '../policy/bounded-json';
 import { InputError } from './input-error';
 
 type Json = { [key: string]: unknown };
@@ -81,8 +87,8 @@ function unknownValue(expression: unknown): unknown {
 }
 
 function instanceName(r: Json): string {
-  if (r.index === undefined) return String(r.name);
-  return `${r.name}[${JSON.stringify(r.index)}]`;
+  if (r.index === undefined) return shownValue(r.name);
+  return `${shownValue(r.name)}[${boundedJson(r.index)}]`;
 }
 
 /** The resources of a parsed plan (or state) JSON. */
@@ -91,18 +97,19 @@ export function resourcesOfPlan(file: string, json: unknown): TerraformResource[
     throw new InputError(file, 'not a Terraform plan in JSON (no "format_version" with "planned_values")');
   }
   const plan = json as Json;
-  const version = String(plan.format_version);
-  if (!/^1\.\d+$/.test(version)) {
+  const version = shownValue(plan.format_version);
+  if (!/^[01]\.\d+$/.test(version)) {
     throw new InputError(
       file,
-      `unsupported plan format_version "${version}" (this tool reads format 1.x, written by Terraform 1.1 and later)`,
+      `unsupported plan format_version "${version}": this tool reads formats 0.x and 1.x (Terraform 0.12 and later); a new major version may change the fields it reads, so write the plan with a Terraform that writes 1.x`,
     );
   }
   const values = isObject(plan.planned_values) ? plan.planned_values : plan.values;
   const unknownByAddress = new Map<string, Json>();
   for (const rc of asArray(plan.resource_changes)) {
     if (!isObject(rc) || rc.deposed !== undefined || !isObject(rc.change)) continue;
-    if (isObject(rc.change.after_unknown)) unknownByAddress.set(String(rc.address), rc.change.after_unknown);
+    if (isObject(rc.change.after_unknown) && typeof rc.address === 'string')
+      unknownByAddress.set(rc.address, rc.change.after_unknown);
   }
   const config = configurationIndex(plan.configuration);
   const out: TerraformResource[] = [];
@@ -117,7 +124,7 @@ export function resourcesOfPlan(file: string, json: unknown): TerraformResource[
       for (const [k, v] of Object.entries(isObject(r.values) ? r.values : {})) {
         if (v !== null) attributes[k] = v;
       }
-      const unknown = unknownByAddress.get(String(r.address)) ?? {};
+      const unknown = (typeof r.address === 'string' && unknownByAddress.get(r.address)) || {};
       const configured = config.get(`${moduleConfigPath(address ?? '')}\0${r.mode}.${r.type}.${r.name}`);
       const expressions = isObject(configured?.expressions) ? configured!.expressions : {};
       for (const [attribute, isUnknown] of Object.entries(unknown)) {

@@ -10,7 +10,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { InputError, parseJson, readText } from './input-error';
+import { InputError, parseJson, readText, statPath } from './input-error';
+import { projectHint } from './project-hint';
 import {
   type Configuration,
   isCdktfOut,
@@ -35,14 +36,6 @@ export interface ReadConfiguration extends Configuration {
   readonly form: InputForm;
 }
 
-function statOf(p: string): fs.Stats {
-  try {
-    return fs.statSync(p);
-  } catch {
-    throw new InputError(p, 'no such file or directory');
-  }
-}
-
 async function readFolder(dir: string): Promise<ReadConfiguration[]> {
   if (isCdktfOut(dir)) return readCdktfOut(dir).map((c) => ({ ...c, form: InputForm.CDKTF_OUT }));
   const files = tfFiles(dir);
@@ -52,7 +45,10 @@ async function readFolder(dir: string): Promise<ReadConfiguration[]> {
     return [{ ...readCdkTfJson(stackFile), form: InputForm.TERRAFORM_JSON }];
   }
   if (files.length > 0) return [{ ...(await readTfFolder(dir)), form: InputForm.TF }];
-  throw new InputError(dir, 'found no .tf files, cdk.tf.json or cdktf output (manifest.json) in this folder');
+  throw new InputError(
+    dir,
+    `found no .tf files, cdk.tf.json or cdktf output (manifest.json) in this folder${projectHint(dir)}`,
+  );
 }
 
 function readJsonFile(file: string): ReadConfiguration {
@@ -75,7 +71,7 @@ function readJsonFile(file: string): ReadConfiguration {
 
 /** Reads one path given to `check`. */
 export async function readInput(p: string): Promise<ReadConfiguration[]> {
-  if (statOf(p).isDirectory()) return readFolder(p);
+  if (statPath(p).isDirectory()) return readFolder(p);
   if (p.endsWith('.tf')) return [{ ...(await readTfFolder(p)), form: InputForm.TF }];
   return [readJsonFile(p)];
 }

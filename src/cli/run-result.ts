@@ -4,6 +4,7 @@
  */
 import type { CheckFinding, CheckReport } from '../model/finding';
 import { Severity } from '../policy/diagnostic';
+import type { UnreadInput } from './read-each';
 
 export interface CheckedInput {
   /** The file or stack read. */
@@ -16,6 +17,8 @@ export interface CheckedInput {
 
 export interface CheckRun {
   readonly inputs: CheckedInput[];
+  /** The paths that could not be read (each also reported on stderr; the run exits 2). */
+  readonly unread: UnreadInput[];
   readonly report: CheckReport;
 }
 

@@ -2,7 +2,8 @@
  * `who-can <action> [--resource-group <id>] <path>... [--format table|json]`: the principals that may
  * perform one Container Registry action (in that resource group, or in any scope), each with the
  * policy and attachment that allow it (src/model/effective-access.ts decides). Exit status 0 with an
- * answer (even an empty one), 2 for usage or input errors.
+ * answer (even an empty one), 2 for usage or input errors (a path that cannot be read is reported and
+ * the others still answered).
  */
 import { AccessDecision } from '../model/access-rules';
 import { ACCOUNT_SCOPE, type ActionDecision, EffectiveAccess } from '../model/effective-access';
@@ -10,8 +11,8 @@ import { CrCatalog } from '../policy';
 import { parseCommandArgs } from './access-args';
 import { formatWhoCanJson, formatWhoCanTable, type WhoCanRun, type WhoCanRow } from './format-who-can';
 import { InputError } from './input-error';
-import { ExitCode, type Io, usage } from './main';
-import { readInput } from './read';
+import { ExitCode, type Io, reportUnread } from './main';
+import { readEach } from './read-each';
 
 /** A single action as RAM names it: `cr:` and a name, no wildcard (who-can answers for one action). */
 const ACTION = /^cr:[A-Za-z0-9_.-]+$/i;
@@ -46,10 +47,6 @@ export function whoCan(model: EffectiveAccess, action: string, resourceGroupId?:
 }
 
 export async function whoCanCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    io.out(usage());
-    return ExitCode.OK;
-  }
   const args = parseCommandArgs('who-can', argv, {
     '--format': { values: ['table', 'json'] },
     '--resource-group': {},
@@ -70,18 +67,19 @@ export async function whoCanCommand(argv: readonly string[], io: Io): Promise<Ex
     resourceGroupId,
     inputs: [],
   };
-  for (const p of paths) {
-    for (const config of await readInput(p)) {
-      const model = EffectiveAccess.of(config.resources, { extraActions: [action] });
-      run.inputs.push({
-        source: config.source,
-        form: config.form,
-        resources: config.resources.length,
-        unreadAttachments: model.unread.length,
-        principals: whoCan(model, run.action, resourceGroupId),
-      });
-    }
+  const { configurations, unread } = await readEach(paths);
+  for (const config of configurations) {
+    const model = EffectiveAccess.of(config.resources, { extraActions: [action] });
+    run.inputs.push({
+      source: config.source,
+      form: config.form,
+      resources: config.resources.length,
+      unreadAttachments: model.unread.length,
+      principals: whoCan(model, run.action, resourceGroupId),
+    });
   }
+  reportUnread(unread, io);
+  if (configurations.length === 0) return ExitCode.USAGE_OR_INPUT;
   io.out(args.options.get('--format') === 'json' ? formatWhoCanJson(run) : formatWhoCanTable(run));
-  return ExitCode.OK;
+  return unread.length > 0 ? ExitCode.USAGE_OR_INPUT : ExitCode.OK;
 }

@@ -9,7 +9,7 @@
  */
 import { type PrincipalIdentity, principalFromName, principalFromResourceManagerName } from './principals';
 import { customPoliciesByName, type ResolvedPolicy, resolvePolicy } from './policies';
-import { literalString, ResourceIndex, referencesIn } from './references';
+import { literalString, ResourceIndex, referencesIn, shownValue } from './references';
 import { ResourceMode, type TerraformResource } from './terraform';
 
 export const RESOURCE_MANAGER_ATTACHMENT = 'alicloud_resource_manager_policy_attachment';
@@ -54,7 +54,7 @@ function isAccountId(value: unknown, from: TerraformResource, index: ResourceInd
 }
 
 function text(value: unknown): string {
-  return typeof value === 'string' ? value : (JSON.stringify(value) ?? 'undefined');
+  return value === undefined ? 'undefined' : shownValue(value);
 }
 
 /** Reads every attachment and group membership of `resources`. */

@@ -5,7 +5,7 @@
  * elsewhere, a document computed at apply time) is not read, and the reason says why.
  */
 import { formatDiagnostic, PolicyDocument, SystemPolicy } from '../policy';
-import { isExpression, literalString, type ResourceIndex, referencesIn } from './references';
+import { isExpression, literalString, type ResourceIndex, referencesIn, shownValue } from './references';
 import { resourceAddress, type TerraformResource } from './terraform';
 
 /** Resource types that define custom policies, and their name and document attributes (newest first). */
@@ -49,14 +49,14 @@ export function resolvePolicy(
   const name = literalString(policyName);
   if (type === 'System') {
     if (name === undefined)
-      return { reason: `the system policy's name is an expression (${String(policyName)})` };
+      return { reason: `the system policy's name is an expression (${shownValue(policyName)})` };
     const system = SystemPolicy.tryFromName(name);
     return system === undefined
       ? { reason: `the document of system policy ${name} is not in the library's catalog of system policies` }
       : { document: system.document };
   }
   if (type !== 'Custom')
-    return { reason: `policy_type is ${JSON.stringify(policyType)}, not "System" or "Custom"` };
+    return { reason: `policy_type is ${shownValue(policyType)}, not "System" or "Custom"` };
   let resource: TerraformResource | undefined;
   if (name !== undefined) {
     resource = byName.get(name);
@@ -66,7 +66,7 @@ export function resolvePolicy(
     const [ref] = referencesIn(policyName, Object.keys(POLICY_RESOURCES));
     resource = ref === undefined ? undefined : index.resolve(from, ref);
     if (resource === undefined)
-      return { reason: `policy_name ${String(policyName)} names no policy of this configuration` };
+      return { reason: `policy_name ${shownValue(policyName)} names no policy of this configuration` };
   }
   return { ...documentOf(resource), resource };
 }
@@ -93,9 +93,13 @@ function readDocument(resource: TerraformResource): ResolvedPolicy {
     if (Array.isArray(statements)) return parse(where, statementBlocksDocument(statements));
     return { reason: `${where} has no policy document` };
   }
-  if (typeof text !== 'string' || isExpression(text))
+  if (typeof text !== 'string')
     return {
-      reason: `the document of ${where} is computed (${String(text)}), so it cannot be read before apply`,
+      reason: `the ${attribute} of ${where} is ${shownValue(text)}, not a string: Terraform takes a policy document as JSON text (jsonencode(...) in HCL)`,
+    };
+  if (isExpression(text))
+    return {
+      reason: `the document of ${where} is computed (${shownValue(text)}), so it cannot be read before apply`,
     };
   return parse(where, text);
 }

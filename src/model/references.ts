@@ -4,6 +4,7 @@
  * `data.alicloud_account.this.id`, inside a module relative to it). Only references are followed:
  * a variable, a function result or anything computed is never evaluated, so nothing is guessed.
  */
+import { boundedJson } from '../policy/bounded-json';
 import { ResourceMode, resourceAddress, type TerraformResource } from './terraform';
 
 /** True when the value holds a Terraform expression rather than a plain literal. */
@@ -14,6 +15,14 @@ export function isExpression(value: unknown): boolean {
 /** A literal string value, or undefined when the value is missing, not a string, or an expression. */
 export function literalString(value: unknown): string | undefined {
   return typeof value === 'string' && !isExpression(value) ? value : undefined;
+}
+
+/**
+ * A configuration value as a message shows it: a string as written, anything else as bounded JSON.
+ * Never String(value): a parsed object such as {"toString": 1} cannot be converted that way.
+ */
+export function shownValue(value: unknown): string {
+  return typeof value === 'string' ? value : boundedJson(value);
 }
 
 const REFERENCE = /(?<![\w.-])(data\.)?([a-z][a-z0-9_]*)\.([A-Za-z_][\w-]*)(?:\.([A-Za-z_]\w*))?/g;

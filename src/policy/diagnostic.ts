@@ -4,6 +4,7 @@
  *
  *   [where] what is wrong (value: …). Rule: …. Fix: ….
  */
+import { boundedJson } from './bounded-json';
 
 /** How serious a finding is. */
 export enum Severity {
@@ -159,7 +160,7 @@ export function throwIfErrors(diagnostics: Diagnostic[]): Diagnostic[] {
   return diagnostics;
 }
 
-/** Quotes a user value for a message. */
+/** Quotes a user value for a message (bounded in depth and length: bounded-json.ts). */
 export function quote(value: unknown): string {
-  return JSON.stringify(value) ?? String(value);
+  return boundedJson(value);
 }

@@ -114,7 +114,10 @@ describe('diff', () => {
     [['diff', 'only-one.json'], /expected two paths/],
     [['diff', 'a', 'b', '--format', 'sarif'], /--format: unknown value "sarif"/],
     [['diff', 'a', 'b', '--fail-on', 'error'], /--fail-on: unknown value "error"/],
-    [['diff', 'nope.json', 'nope.json'], /nope.json: no such file or directory/],
+    [
+      ['diff', 'nope.json', 'test/fixtures/check/cdktf/cr-all-gap/cdk.tf.json'],
+      /nope.json: no such file or directory/,
+    ],
   ])('input errors exit 2 with one line: %j', async (argv, message) => {
     const { code, stdout, stderr } = await cli(...argv);
     expect(code).toBe(2);
