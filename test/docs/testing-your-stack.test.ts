@@ -110,7 +110,9 @@ function gap(): TerraformStack {
 describe('what docs/testing.md says about cdktf', () => {
   test('Testing.synth(stack) runs no validations: a library error passes unseen', () => {
     expect(() => Testing.synth(duplicateUsers())).not.toThrow();
-    expect(() => Testing.synth(duplicateUsers(), true)).toThrow(/Validation failed[\s\S]*\[registry-access\//);
+    expect(() => Testing.synth(duplicateUsers(), true)).toThrow(
+      /Validation failed[\s\S]*\[registry-access\//,
+    );
   });
 
   test('Testing.synth(stack, true) does not fail on an error annotation; synthStrict does', () => {
