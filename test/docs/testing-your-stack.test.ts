@@ -79,8 +79,10 @@ function sample(core: 'cdktf' | 'cdktn'): string {
     .replace('as `cdktf synth` does', `as \`${core} synth\` does`);
 }
 
+const BLOCKS = { cdktf: 'testing-example:cdktf', cdktn: 'testing-example:cdktn' } as const;
+
 test.each(['cdktf', 'cdktn'] as const)('docs/testing.md shows the sample for %s', (core) => {
-  expectDocBlock(`testing-example:${core}`, fenced('ts', sample(core)));
+  expectDocBlock(BLOCKS[core], fenced('ts', sample(core)));
 });
 
 /** Two users of one name: the library reports it in a validation (DUPLICATE_PRINCIPAL_NAME). */
