@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { buildApp } from '../../examples/main';
 import { CrAccessReport } from '../../src';
 import { TerraformStack } from '../../src/core-lib';
+import { expectDocBlock, fenced } from '../support/doc-blocks';
 import { validateStack } from '../support/schema-validator';
 
 function synthesizeIn(cwd: string): { app: ReturnType<typeof buildApp>; files: Map<string, Buffer> } {
@@ -60,15 +61,25 @@ test('the report names every grant and what was moved to account level', () => {
   expect(text).toContain('moved to account level for 4 grant(s), 37 actions: cr:GetAccessVpcLink, ');
 });
 
-test("the README's report sample is the example's real report, line for line (elided lines aside)", () => {
-  const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf('## What moved: the report'));
-  const sample = /```\n([\s\S]*?)```/.exec(section)![1].trim().split('\n');
+/** Cuts every action list of a report or access line after three actions, for the documentation. */
+function cutLists(text: string): string {
+  return text.replace(/(\(\d+\)|actions:) ([^;\n]*)/g, (_all, head: string, list: string) => {
+    const items = list.split(', ');
+    return `${head} ${items.length > 3 ? [...items.slice(0, 3), '...'].join(', ') : list}`;
+  });
+}
+
+test("docs/split.md's report sample is the example's real report (action lists cut)", () => {
   const [platform] = first.app.node.children.filter(TerraformStack.isStack);
-  const report = CrAccessReport.text(platform).split('\n');
-  const shown = sample.filter((line) => !line.includes('...'));
-  expect(shown.length).toBeGreaterThanOrEqual(3);
-  for (const line of shown) expect(report).toContain(line);
+  expectDocBlock('report-example', fenced('text', cutLists(CrAccessReport.text(platform))));
+});
+
+test("docs/effective-access.md's sample is the example's real effective access (action lists cut)", () => {
+  const [platform] = first.app.node.children.filter(TerraformStack.isStack);
+  expectDocBlock(
+    'access-text-example',
+    fenced('text', cutLists(CrAccessReport.effectiveAccessText(platform))),
+  );
 });
 
 test("every principal's effective access, one line per principal and scope, is as snapshotted", () => {
