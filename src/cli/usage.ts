@@ -68,18 +68,39 @@ export function commandUsage(command: string): string {
   ].join('\n');
 }
 
-/** `--help` of the tool: every synopsis, then one line per command. */
+const LINE = 100;
+
+/** `text` wrapped at LINE columns, every line after the first indented by `indent` spaces. */
+function wrap(text: string, indent: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > LINE) {
+      lines.push(line);
+      line = `${' '.repeat(indent)}${word}`;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  return [...lines, line];
+}
+
+/** `--help` of the tool: every synopsis, then one paragraph per command. */
 export function usage(): string {
   const name = toolInfo().name;
   const width = Math.max(...COMMAND_NAMES.map((c) => c.length));
   return [
     ...COMMAND_NAMES.map((c, i) => `${i === 0 ? 'Usage: ' : '       '}${name} ${COMMANDS[c].synopsis}`),
     '',
-    ...COMMAND_NAMES.map((c) => `${c.padEnd(width)}  ${COMMANDS[c].summary}`),
+    ...COMMAND_NAMES.flatMap((c) => wrap(`${c.padEnd(width)}  ${COMMANDS[c].summary}`, width + 2)),
     '',
+    ...wrap(
+      '<path>: a cdk.tf.json, a cdktf.out folder, a Terraform plan in JSON (terraform show -json plan.out), or a folder of .tf files.',
+      0,
+    ),
     `${name} <command> --help describes one command.`,
-    'Exit status: 0 no findings, 1 findings (check; diff with --fail-on broadening), 2 usage or input',
-    'error, 3 internal error.',
+    ...wrap(
+      'Exit status: 0 success, 1 findings (check: at or above --fail-on, default warning; diff: with --fail-on broadening), 2 usage or input error, 3 internal error.',
+      0,
+    ),
     '',
   ].join('\n');
 }
