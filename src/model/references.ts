@@ -16,7 +16,11 @@ export function literalString(value: unknown): string | undefined {
   return typeof value === 'string' && !isExpression(value) ? value : undefined;
 }
 
-const REFERENCE = /(?<![\w.-])(data\.)?([a-z][a-z0-9_]*)\.([A-Za-z_][\w-]*)(?:\.([A-Za-z_]\w*))?/g;
+// An optional `<module path>::` (or `::` for the root) names the module the reference was written in,
+// when the .tf evaluator (src/model/hcl/module.ts) passed it into another module; an instance key
+// (`[0]`, `["key"]`) is part of the name, as the evaluator names counted resources.
+const REFERENCE =
+  /(?<![\w.:-])(?:((?:module\.[\w-]+(?:\[[^\]]*\])?)(?:\.module\.[\w-]+(?:\[[^\]]*\])?)*)?::)?(data\.)?([a-z][a-z0-9_]*)\.([A-Za-z_][\w-]*(?:\[(?:\d+|"[^"\]]*")\])?)(?:\.([A-Za-z_]\w*))?/g;
 
 /** One reference found in an expression. */
 export interface Reference {
@@ -25,6 +29,11 @@ export interface Reference {
   readonly name: string;
   /** The attribute read, if any (`name` in `alicloud_ram_user.dev.name`). */
   readonly attribute?: string;
+  /**
+   * The module the reference was written in (`''`: the root), when it is not the resource's own.
+   * @default - the module of the resource it is read from
+   */
+  readonly module?: string;
 }
 
 /** References to resources of the given types in `value`'s expressions, in order of appearance. */
@@ -32,8 +41,16 @@ export function referencesIn(value: unknown, types: readonly string[]): Referenc
   if (!isExpression(value)) return [];
   const out: Reference[] = [];
   for (const m of (value as string).matchAll(REFERENCE)) {
-    const mode = m[1] === undefined ? ResourceMode.MANAGED : ResourceMode.DATA;
-    if (types.includes(m[2])) out.push({ mode, resourceType: m[2], name: m[3], attribute: m[4] });
+    const mode = m[2] === undefined ? ResourceMode.MANAGED : ResourceMode.DATA;
+    const module = m[0].includes('::') ? (m[1] ?? '') : undefined;
+    if (types.includes(m[3]))
+      out.push({
+        mode,
+        resourceType: m[3],
+        name: m[4],
+        attribute: m[5],
+        ...(module === undefined ? {} : { module }),
+      });
   }
   return out;
 }
@@ -48,6 +65,7 @@ export class ResourceIndex {
 
   /** The resource a reference made from `from`'s module names, if the configuration has it. */
   public resolve(from: TerraformResource, ref: Reference): TerraformResource | undefined {
-    return this.byAddress.get(resourceAddress({ ...ref, module: from.module }));
+    const module = ref.module === undefined ? from.module : ref.module === '' ? undefined : ref.module;
+    return this.byAddress.get(resourceAddress({ ...ref, module }));
   }
 }
