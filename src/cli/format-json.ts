@@ -9,6 +9,7 @@ export function formatJson(run: CheckRun): string {
   const out = {
     inputs: run.inputs,
     attachmentsChecked: run.report.attachmentsChecked,
+    attachmentsOutside: run.report.attachmentsOutside ?? 0,
     findings: run.report.findings.map(findingFields),
   };
   return `${JSON.stringify(out, null, 2)}\n`;

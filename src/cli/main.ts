@@ -10,6 +10,13 @@ import { checkResources } from '../model/check';
 import type { CheckReport } from '../model/finding';
 import { Severity } from '../policy/diagnostic';
 import { diffCommand } from './diff';
+import {
+  addExceptionArg,
+  checkExceptionOptions,
+  emptyExceptionArgs,
+  type ExceptionArgs,
+  isExceptionFlag,
+} from './exception-args';
 import { explainFile, explainJson, explainTable } from './explain';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
@@ -40,6 +47,7 @@ export function usage(): string {
   const name = toolInfo().name;
   return [
     `Usage: ${name} check <path>... [--format table|json|sarif] [--fail-on error|warning|info]`,
+    '             [--var name=value] [--var-file <file>] [--baseline <file>] [--write-baseline <file> --reason <text>]',
     `       ${name} explain <policy.json> [--format table|json]`,
     `       ${name} diff <before> <after> [--format table|markdown|json] [--fail-on broadening]`,
     `       ${name} who-can <action> [--resource-group <id>] <path>... [--format table|json]`,
@@ -62,6 +70,7 @@ interface Parsed {
   readonly paths: string[];
   readonly format: Format;
   readonly failOn: Severity;
+  readonly exceptions: ExceptionArgs;
 }
 
 function parseArgs(argv: string[]): Parsed | 'help' | 'version' {
@@ -74,6 +83,7 @@ function parseArgs(argv: string[]): Parsed | 'help' | 'version' {
   const paths: string[] = [];
   let format: Format = 'table';
   let failOn = Severity.WARNING;
+  const exceptions = emptyExceptionArgs();
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? arg.split(/=(.*)/s) : [arg, undefined];
@@ -97,6 +107,8 @@ function parseArgs(argv: string[]): Parsed | 'help' | 'version' {
       if (level === undefined)
         throw new InputError(flag, `unknown threshold "${v}" (expected error, warning or info)`);
       failOn = level;
+    } else if (command === 'check' && isExceptionFlag(flag)) {
+      addExceptionArg(exceptions, flag, value());
     } else if (flag.startsWith('-') && flag !== '-') {
       throw new InputError(flag, `unknown option for ${command} (--help for usage)`);
     } else paths.push(arg);
@@ -105,25 +117,36 @@ function parseArgs(argv: string[]): Parsed | 'help' | 'version' {
   if (command === 'explain' && paths.length > 1) {
     throw new InputError(command, `explain takes one policy document, got ${paths.length} paths`);
   }
-  return { command, paths, format, failOn };
+  return { command, paths, format, failOn, exceptions };
 }
 
 async function check(args: Parsed, io: Io): Promise<ExitCode> {
   const inputs: CheckRun['inputs'][number][] = [];
   const findings: CheckReport['findings'] = [];
   let attachmentsChecked = 0;
+  let attachmentsOutside = 0;
+  const ex = checkExceptionOptions(args.exceptions);
   for (const p of args.paths) {
-    for (const config of await readInput(p)) {
-      const report = checkResources(config.resources);
-      inputs.push({ source: config.source, form: config.form, resources: config.resources.length });
+    for (const config of await readInput(p, { variables: args.exceptions.variables })) {
+      const report = checkResources(config.resources, ex.options);
+      inputs.push({
+        source: config.source,
+        form: config.form,
+        resources: config.resources.length,
+        ...(config.notes === undefined || config.notes.length === 0 ? {} : { notes: config.notes }),
+      });
       findings.push(...report.findings);
       attachmentsChecked += report.attachmentsChecked;
+      attachmentsOutside += report.attachmentsOutside ?? 0;
     }
   }
-  const run: CheckRun = { inputs, report: { findings, attachmentsChecked } };
+  ex.writeBaseline(findings);
+  const run: CheckRun = { inputs, report: { findings, attachmentsChecked, attachmentsOutside } };
   const format = { table: formatTable, json: formatJson, sarif: formatSarif }[args.format];
   io.out(format(run));
-  return findings.some((f) => atOrAbove(f.severity, args.failOn)) ? ExitCode.FINDINGS : ExitCode.OK;
+  return findings.some((f) => f.accepted === undefined && atOrAbove(f.severity, args.failOn))
+    ? ExitCode.FINDINGS
+    : ExitCode.OK;
 }
 
 function explain(args: Parsed, io: Io): ExitCode {

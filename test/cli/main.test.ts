@@ -139,7 +139,9 @@ describe('output formats', () => {
   test('table: a row per finding, then the finding in full, then a summary', async () => {
     const { stdout } = await cli('check', gap.tf);
     const lines = stdout.split('\n');
-    expect(lines[0]).toBe(`Checked 1 resource-group attachment among 4 resources in ${gap.tf} (.tf files).`);
+    expect(lines[0]).toBe(
+      `Read 1 resource-group attachment among 4 resources in ${gap.tf} (.tf files): 1 checked, 0 outside Container Registry, 0 not checked.`,
+    );
     expect(lines[2]).toMatch(/^SEVERITY +CODE +WHERE +ATTACHMENT +MISSING$/);
     expect(lines[3]).toMatch(
       new RegExp(

@@ -450,5 +450,9 @@ export function evaluateConfiguration(
     shared.notes.add(`the configuration was not evaluated: ${e.message}`);
     return { resources: [], notes: [...shared.notes].sort() };
   }
+  if (shared.budget.steps < 0)
+    shared.notes.add(
+      `the evaluation stopped after ${LIMITS.steps} steps: values computed after that are unknown`,
+    );
   return { resources: shared.resources, notes: [...shared.notes].sort() };
 }

@@ -74,7 +74,7 @@ export const LIMITS = {
   /** Instances of one resource or module block (count, for_each). */
   instances: 10_000,
   /** Evaluation steps of one configuration (every node evaluated counts one). */
-  steps: 20_000_000,
+  steps: 2_000_000,
   /** Nesting of module calls. */
   moduleDepth: 16,
   /** Characters of one expression. */
