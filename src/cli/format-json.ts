@@ -11,6 +11,7 @@ export function formatJson(run: CheckRun): string {
     inputs: run.inputs,
     ...(run.unread.length === 0 ? {} : { unreadInputs: run.unread }),
     attachmentsChecked: run.report.attachmentsChecked,
+    attachmentsOutside: run.report.attachmentsOutside ?? 0,
     findings: run.report.findings.map(findingFields),
   };
   return `${JSON.stringify(out, null, 2)}\n`;

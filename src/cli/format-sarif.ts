@@ -73,6 +73,16 @@ function result(f: CheckFinding): { [key: string]: unknown } {
       },
     ],
     properties,
+    ...(f.accepted === undefined
+      ? {}
+      : {
+          suppressions: [
+            {
+              kind: f.accepted.kind === 'comment' ? 'inSource' : 'external',
+              justification: f.accepted.reason,
+            },
+          ],
+        }),
   };
 }
 

@@ -4,7 +4,7 @@
  * the gap), then a one-line summary.
  */
 import type { CheckFinding } from '../model/finding';
-import { Severity } from '../policy/diagnostic';
+import { DiagnosticCode, Severity } from '../policy/diagnostic';
 import type { CheckRun } from './run-result';
 
 /** Columns padded to their widest cell; the last column is not padded. */
@@ -55,12 +55,20 @@ function count(n: number, one: string, many = `${one}s`): string {
 }
 
 export function formatTable(run: CheckRun): string {
-  const { findings, attachmentsChecked } = run.report;
+  const { attachmentsChecked } = run.report;
+  const all = run.report.findings;
+  const findings = all.filter((f) => f.accepted === undefined);
+  const accepted = all.filter((f) => f.accepted !== undefined);
+  const outside = run.report.attachmentsOutside ?? 0;
+  const notChecked = all.filter((f) => f.code === DiagnosticCode.CR_RG_GRANT_UNCHECKED).length;
   const resources = run.inputs.reduce((a, i) => a + i.resources, 0);
   const lines = [
-    `Checked ${count(attachmentsChecked, 'resource-group attachment')} among ${count(resources, 'resource')} in ${run.inputs
+    `Read ${count(attachmentsChecked, 'resource-group attachment')} among ${count(resources, 'resource')} in ${run.inputs
       .map((i) => `${i.source} (${i.form})`)
-      .join(', ')}.`,
+      .join(
+        ', ',
+      )}: ${attachmentsChecked - outside - notChecked} checked, ${outside} outside Container Registry, ${notChecked} not checked.`,
+    ...run.inputs.flatMap((i) => (i.notes ?? []).map((n) => `Note: ${n}`)),
   ];
   if (run.unread.length > 0) {
     lines.push(
@@ -84,5 +92,12 @@ export function formatTable(run: CheckRun): string {
       ? 'No findings.'
       : `${count(findings.length, 'finding')}: ${count(by(Severity.ERROR), 'error')}, ${count(by(Severity.WARNING), 'warning')}, ${by(Severity.INFO)} information.`,
   );
+  if (accepted.length > 0) {
+    lines.push(`${count(accepted.length, 'accepted finding')} (not counted above):`);
+    for (const f of accepted)
+      lines.push(
+        `  ${f.code} ${f.attachment}: ${f.accepted!.reason} (${f.accepted!.kind} ${f.accepted!.source}${f.accepted!.until === undefined ? '' : `, until ${f.accepted!.until}`})`,
+      );
+  }
   return `${lines.join('\n')}\n`;
 }

@@ -11,6 +11,13 @@ import { checkResources } from '../model/check';
 import type { CheckReport } from '../model/finding';
 import { Severity } from '../policy/diagnostic';
 import { diffCommand } from './diff';
+import {
+  addExceptionArg,
+  checkExceptionOptions,
+  emptyExceptionArgs,
+  type ExceptionArgs,
+  isExceptionFlag,
+} from './exception-args';
 import { explainCommand } from './explain-command';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
@@ -43,6 +50,7 @@ export interface Parsed {
   readonly paths: string[];
   readonly format: Format;
   readonly failOn: Severity;
+  readonly exceptions: ExceptionArgs;
 }
 
 const COMMANDS: { [command: string]: (argv: string[], io: Io) => Promise<ExitCode> } = {
@@ -56,6 +64,7 @@ function parseArgs(command: string, rest: string[]): Parsed {
   const paths: string[] = [];
   let format: Format = 'table';
   let failOn = Severity.WARNING;
+  const exceptions = emptyExceptionArgs();
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? arg.split(/=(.*)/s) : [arg, undefined];
@@ -79,6 +88,8 @@ function parseArgs(command: string, rest: string[]): Parsed {
       if (level === undefined)
         throw new InputError(flag, `unknown threshold "${v}" (expected error, warning or info)`);
       failOn = level;
+    } else if (command === 'check' && isExceptionFlag(flag)) {
+      addExceptionArg(exceptions, flag, value());
     } else if (flag.startsWith('-') && flag !== '-') {
       throw new InputError(flag, `unknown option for ${command} (--help for usage)`);
     } else paths.push(arg);
@@ -90,27 +101,39 @@ function parseArgs(command: string, rest: string[]): Parsed {
       `explain takes one policy document, action or system policy, got ${paths.length}`,
     );
   }
-  return { command, paths, format, failOn };
+  return { command, paths, format, failOn, exceptions };
 }
 
 async function check(args: Parsed, io: Io): Promise<ExitCode> {
   const inputs: CheckRun['inputs'][number][] = [];
   const findings: CheckReport['findings'] = [];
   let attachmentsChecked = 0;
-  const { configurations, unread } = await readEach(args.paths);
+  let attachmentsOutside = 0;
+  const ex = checkExceptionOptions(args.exceptions);
+  const { configurations, unread } = await readEach(args.paths, { variables: args.exceptions.variables });
   for (const config of configurations) {
-    const report = checkResources(config.resources);
-    inputs.push({ source: config.source, form: config.form, resources: config.resources.length });
+    const report = checkResources(config.resources, ex.options);
+    inputs.push({
+      source: config.source,
+      form: config.form,
+      resources: config.resources.length,
+      ...(config.notes === undefined || config.notes.length === 0 ? {} : { notes: config.notes }),
+    });
     findings.push(...report.findings);
     attachmentsChecked += report.attachmentsChecked;
+    attachmentsOutside += report.attachmentsOutside ?? 0;
   }
   reportUnread(unread, io);
   if (configurations.length === 0) return ExitCode.USAGE_OR_INPUT;
-  const run: CheckRun = { inputs, unread, report: { findings, attachmentsChecked } };
+  // A baseline written from an incomplete run would accept too little: only from a complete one.
+  if (unread.length === 0) ex.writeBaseline(findings);
+  const run: CheckRun = { inputs, unread, report: { findings, attachmentsChecked, attachmentsOutside } };
   const format = { table: formatTable, json: formatJson, sarif: formatSarif }[args.format];
   io.out(format(run));
   if (unread.length > 0) return ExitCode.USAGE_OR_INPUT;
-  return findings.some((f) => atOrAbove(f.severity, args.failOn)) ? ExitCode.FINDINGS : ExitCode.OK;
+  return findings.some((f) => f.accepted === undefined && atOrAbove(f.severity, args.failOn))
+    ? ExitCode.FINDINGS
+    : ExitCode.OK;
 }
 
 /** One line on stderr per path that could not be read. */

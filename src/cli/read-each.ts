@@ -5,6 +5,7 @@
  */
 import { InputError } from './input-error';
 import { type ReadConfiguration, readInput } from './read';
+import type { TfReadOptions } from './read-hcl';
 
 /** A path that could not be read, and why (the InputError's one line). */
 export interface UnreadInput {
@@ -22,12 +23,12 @@ function isStackOverflow(e: unknown): boolean {
 }
 
 /** The configurations of every readable path, in the paths' order, and the paths that failed. */
-export async function readEach(paths: readonly string[]): Promise<ReadEach> {
+export async function readEach(paths: readonly string[], tf: TfReadOptions = {}): Promise<ReadEach> {
   const configurations: ReadConfiguration[] = [];
   const unread: UnreadInput[] = [];
   for (const p of paths) {
     try {
-      configurations.push(...(await readInput(p)));
+      configurations.push(...(await readInput(p, tf)));
     } catch (e) {
       const error = isStackOverflow(e) ? new InputError(p, 'nests too deeply to read') : e;
       if (!(error instanceof InputError)) throw e;

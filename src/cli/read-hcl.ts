@@ -1,29 +1,37 @@
 /**
- * Reads a folder of Terraform `.tf` files (one module: the folder's own `.tf` and `.tf.json` files, as
- * Terraform reads them, and the local modules it calls; a single `.tf` file is read alone). HCL is parsed by `@cdktf/hcl2json`, HashiCorp's HCL parser
- * compiled to WebAssembly (offline, no Terraform needed), which gives every expression as a `${...}`
- * string. Literal expressions, such as `jsonencode({...})` of a literal policy document, are then
- * evaluated (hcl-literal.ts); everything else stays an expression, for the check to follow or to report
- * as not checked. Lines come from each block's header (`resource "<type>" "<name>"`) in the file text.
+ * Reads a Terraform module folder (its `.tf` and `.tf.json` files, as Terraform reads them, and the
+ * local modules it calls) and evaluates it as Terraform does before apply (src/model/hcl/module.ts:
+ * variables from tfvars and --var, locals, module arguments, count and for_each, functions). A path to
+ * one `.tf` file reads that file's whole module: Terraform's unit is the folder, and an attachment in
+ * the module's other files would otherwise be missed (a note says so). HCL is parsed by
+ * `@cdktf/hcl2json`, HashiCorp's HCL parser compiled to WebAssembly (offline, no Terraform needed).
+ * Lines come from each block's header (`resource "<type>" "<name>"`) in the file text.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { evaluateConfiguration, type ModuleFile, type ModuleTree } from '../model/hcl/module';
+import { lineKey, resourceKeyLines } from '../model/json-key-lines';
 import { ResourceMode, type TerraformResource } from '../model/terraform';
-import { evaluateLiterals } from './hcl-literal';
-import { checkNesting, checkTextNesting } from './nesting';
 import { InputError, listFolder, oneLine, parseJson, readText, statPath } from './input-error';
-import { type Configuration, isTerraformJsonConfig, resourcesOfTerraformJson } from './read-cdktf';
+import { checkNesting, checkTextNesting } from './nesting';
+import type { Configuration } from './read-cdktf';
+import { ignoreCommentsOf } from './tf-ignore-comments';
+import { rootVariables, type VariableArgument } from './tf-variables';
 
 type Json = { [key: string]: unknown };
 
-const BLOCKS: { [block: string]: ResourceMode } = { resource: ResourceMode.MANAGED, data: ResourceMode.DATA };
+/** Options of the .tf reader. */
+export interface TfReadOptions {
+  /** --var-file and --var arguments, in command-line order. */
+  readonly variables?: readonly VariableArgument[];
+}
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** 1-based line of `<block> "<type>" "<name>"` in `text` (labels may be quoted or bare). */
-function blockLine(text: string, block: string, type: string, name: string): number | undefined {
+export function blockLine(text: string, block: string, type: string, name: string): number | undefined {
   const label = (l: string) => `(?:"${escapeRegExp(l)}"|${escapeRegExp(l)}(?![\\w-]))`;
   const m = new RegExp(`^[ \\t]*${block}[ \\t]+${label(type)}[ \\t]+${label(name)}`, 'm').exec(text);
   if (m === null) return undefined;
@@ -68,55 +76,6 @@ function withDeadline<T>(file: string, parsing: Promise<T>): Promise<T> {
   return Promise.race([parsing, deadline]).finally(() => clearTimeout(timer));
 }
 
-/** A module's resources (module path set) and its calls to local modules (`[name, source]`). */
-interface ModuleFile {
-  readonly resources: TerraformResource[];
-  readonly calls: [string, string][];
-}
-
-/** Calls to modules whose source is a local folder (`./` or `../`); others cannot be read offline. */
-function localCalls(moduleBlocks: unknown): [string, string][] {
-  if (moduleBlocks === null || typeof moduleBlocks !== 'object') return [];
-  return Object.entries(moduleBlocks as Json).flatMap(([name, bodies]) => {
-    const source = ((Array.isArray(bodies) ? bodies[0] : bodies) as Json | undefined)?.source;
-    return typeof source === 'string' && /^\.\.?\//.test(source) ? [[name, source] as [string, string]] : [];
-  });
-}
-
-/** The resources of one `.tf` file, in module `module` (undefined: the root module). */
-export async function readTfFile(file: string, module?: string): Promise<ModuleFile> {
-  const text = readText(file);
-  const parsed = await parseHcl(file, text);
-  const out: TerraformResource[] = [];
-  for (const [block, mode] of Object.entries(BLOCKS)) {
-    const types = parsed[block];
-    if (types === undefined || types === null || typeof types !== 'object') continue;
-    for (const [type, byName] of Object.entries(types as Json)) {
-      for (const [name, bodies] of Object.entries(byName as Json)) {
-        // hcl2json gives each block as a list of bodies; a resource block has exactly one.
-        const body = (Array.isArray(bodies) ? bodies[0] : bodies) as Json;
-        out.push({
-          mode,
-          resourceType: type,
-          name,
-          module,
-          attributes: evaluateLiterals(body ?? {}) as Json,
-          location: { file, line: blockLine(text, block, type, name) },
-        });
-      }
-    }
-  }
-  return { resources: out, calls: localCalls(parsed.module) };
-}
-
-/** A `.tf.json` file (Terraform's JSON syntax, read like cdk.tf.json), in module `module`. */
-function readTfJsonFile(file: string, module?: string): ModuleFile {
-  const text = readText(file);
-  const json = parseJson(file, text) as Json;
-  const resources = isTerraformJsonConfig(json) ? resourcesOfTerraformJson(file, json, text) : [];
-  return { resources: resources.map((r) => ({ ...r, module })), calls: localCalls(json?.module) };
-}
-
 /**
  * The `.tf` and `.tf.json` files of a folder, sorted (Terraform reads them all as one module). A
  * folder with such a name is skipped, as Terraform skips it; a link that leads nowhere or loops is an
@@ -141,45 +100,94 @@ function realFolder(where: string, dir: string): string {
 /** Local modules nest at most this deep (Terraform has no limit; this stops a module calling itself). */
 const MAX_MODULE_DEPTH = 16;
 
-async function readModule(
+interface LoadedFile extends ModuleFile {
+  readonly text: string;
+}
+
+async function loadFile(file: string): Promise<LoadedFile> {
+  const text = readText(file);
+  if (file.endsWith('.json')) {
+    const body = parseJson(file, text) as Json;
+    const lines = resourceKeyLines(text);
+    return { file, text, body, lineOf: (block, type, name) => lines.get(lineKey(block, type, name)) };
+  }
+  const body = await parseHcl(file, text);
+  return { file, text, body, lineOf: (block, type, name) => blockLine(text, block, type, name) };
+}
+
+/** Calls to modules whose source is a local folder (`./` or `../`); others cannot be read offline. */
+function localCalls(body: Json): [string, string][] {
+  const blocks = body.module;
+  if (blocks === null || typeof blocks !== 'object') return [];
+  return Object.entries(blocks as Json).flatMap(([name, bodies]) => {
+    const source = ((Array.isArray(bodies) ? bodies[0] : bodies) as Json | undefined)?.source;
+    return typeof source === 'string' && /^\.\.?\//.test(source) ? [[name, source] as [string, string]] : [];
+  });
+}
+
+async function loadTree(
+  dir: string,
   files: string[],
-  module: string | undefined,
   ancestors: string[],
-): Promise<TerraformResource[]> {
-  const resources: TerraformResource[] = [];
-  for (const f of files) {
-    const read = f.endsWith('.json') ? readTfJsonFile(f, module) : await readTfFile(f, module);
-    resources.push(...read.resources);
-    for (const [name, source] of read.calls) {
-      const dir = path.join(path.dirname(f), source);
-      const where = `${f}: module "${name}"`;
-      if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+  loaded: LoadedFile[],
+): Promise<ModuleTree> {
+  const parsed = await Promise.all(files.map(loadFile));
+  loaded.push(...parsed);
+  const children: { [call: string]: ModuleTree } = {};
+  for (const f of parsed) {
+    for (const [name, source] of localCalls(f.body)) {
+      const child = path.join(path.dirname(f.file), source);
+      const where = `${f.file}: module "${name}"`;
+      if (!fs.existsSync(child) || !fs.statSync(child).isDirectory()) {
         throw new InputError(where, `its source "${source}" is not a folder`);
       }
-      const real = realFolder(where, dir);
+      const real = realFolder(where, child);
       if (ancestors.includes(real) || ancestors.length >= MAX_MODULE_DEPTH) {
         throw new InputError(
           where,
           `its source "${source}" calls itself, or modules nest deeper than ${MAX_MODULE_DEPTH}`,
         );
       }
-      const child = `${module === undefined ? '' : `${module}.`}module.${name}`;
-      resources.push(...(await readModule(tfFiles(dir), child, [...ancestors, real])));
+      children[name] = await loadTree(child, tfFiles(child), [...ancestors, real], loaded);
     }
   }
-  return resources;
+  return { dir, files: parsed, children };
 }
 
 /**
- * Reads a folder of `.tf` files (or one `.tf` file) as one configuration, with the local modules it
- * calls (`source = "./..."`), each resource under its module path (`module.<name>`), as Terraform
- * addresses it. Module arguments are not evaluated: inside a module, a value passed in by a variable
- * stays `${var.<name>}`.
+ * Reads a module folder (or the folder of a `.tf` file) as one configuration, evaluated (file header),
+ * each resource under its module instance path (`module.<name>[key]`), as Terraform addresses it.
  */
-export async function readTfFolder(dirOrFile: string): Promise<Configuration> {
+export async function readTfFolder(
+  dirOrFile: string,
+  options: TfReadOptions = {},
+): Promise<Configuration & { notes: string[] }> {
   const isDir = statPath(dirOrFile).isDirectory();
-  const files = isDir ? tfFiles(dirOrFile) : [dirOrFile];
+  const dir = isDir ? dirOrFile : path.dirname(dirOrFile);
+  const files = tfFiles(dir);
   if (files.length === 0) throw new InputError(dirOrFile, 'the folder holds no .tf file');
-  const root = realFolder(dirOrFile, isDir ? dirOrFile : path.dirname(dirOrFile));
-  return { source: dirOrFile, resources: await readModule(files, undefined, [root]) };
+  const loaded: LoadedFile[] = [];
+  const tree = await loadTree(dir, files, [realFolder(dirOrFile, dir)], loaded);
+  const variables = await rootVariables(dir, options.variables ?? []);
+  const evaluated = evaluateConfiguration(tree, { variables });
+  const comments = new Map(loaded.map((f) => [f.file, ignoreCommentsOf(f.text, f.file)]));
+  const resources: TerraformResource[] = evaluated.resources.map((r) => {
+    const accepted = r.line === undefined ? [] : (comments.get(r.file)?.(r.line) ?? []);
+    return {
+      mode: r.block === 'data' ? ResourceMode.DATA : ResourceMode.MANAGED,
+      resourceType: r.type,
+      name: r.name,
+      module: r.module,
+      attributes: r.attributes,
+      location: { file: r.file, line: r.line },
+      ...(accepted.length === 0 ? {} : { accepted }),
+    };
+  });
+  const notes = isDir
+    ? evaluated.notes
+    : [
+        `${dirOrFile} was read with the other files of its module (${dir}): Terraform reads a module's folder as one unit`,
+        ...evaluated.notes,
+      ];
+  return { source: dirOrFile, resources, notes };
 }

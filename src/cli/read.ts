@@ -20,7 +20,7 @@ import {
   readCdktfOut,
   resourcesOfTerraformJson,
 } from './read-cdktf';
-import { readTfFolder, tfFiles } from './read-hcl';
+import { readTfFolder, type TfReadOptions, tfFiles } from './read-hcl';
 import { isPlanJson, resourcesOfPlan } from './read-plan';
 
 /** The input forms `check` reads. */
@@ -34,9 +34,11 @@ export enum InputForm {
 /** A configuration with the form it was read as. */
 export interface ReadConfiguration extends Configuration {
   readonly form: InputForm;
+  /** What the reader did not evaluate, or read beyond what was asked (.tf input). */
+  readonly notes?: string[];
 }
 
-async function readFolder(dir: string): Promise<ReadConfiguration[]> {
+async function readFolder(dir: string, tf: TfReadOptions): Promise<ReadConfiguration[]> {
   if (isCdktfOut(dir)) return readCdktfOut(dir).map((c) => ({ ...c, form: InputForm.CDKTF_OUT }));
   const files = tfFiles(dir);
   const stackFile = path.join(dir, 'cdk.tf.json');
@@ -44,7 +46,7 @@ async function readFolder(dir: string): Promise<ReadConfiguration[]> {
   if (!files.some((f) => f.endsWith('.tf')) && fs.existsSync(stackFile)) {
     return [{ ...readCdkTfJson(stackFile), form: InputForm.TERRAFORM_JSON }];
   }
-  if (files.length > 0) return [{ ...(await readTfFolder(dir)), form: InputForm.TF }];
+  if (files.length > 0) return [{ ...(await readTfFolder(dir, tf)), form: InputForm.TF }];
   throw new InputError(
     dir,
     `found no .tf files, cdk.tf.json or cdktf output (manifest.json) in this folder${projectHint(dir)}`,
@@ -70,8 +72,8 @@ function readJsonFile(file: string): ReadConfiguration {
 }
 
 /** Reads one path given to `check`. */
-export async function readInput(p: string): Promise<ReadConfiguration[]> {
-  if (statPath(p).isDirectory()) return readFolder(p);
-  if (p.endsWith('.tf')) return [{ ...(await readTfFolder(p)), form: InputForm.TF }];
+export async function readInput(p: string, tf: TfReadOptions = {}): Promise<ReadConfiguration[]> {
+  if (statPath(p).isDirectory()) return readFolder(p, tf);
+  if (p.endsWith('.tf')) return [{ ...(await readTfFolder(p, tf)), form: InputForm.TF }];
   return [readJsonFile(p)];
 }

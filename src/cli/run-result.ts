@@ -13,6 +13,11 @@ export interface CheckedInput {
   readonly form: string;
   /** How many resources and data sources it holds. */
   readonly resources: number;
+  /**
+   * What the reader did not evaluate, or read beyond the path given.
+   * @default - none
+   */
+  readonly notes?: string[];
 }
 
 export interface CheckRun {
@@ -51,5 +56,6 @@ export function findingFields(f: CheckFinding): { [field: string]: unknown } {
   if (f.policyName !== undefined) out.policyName = f.policyName;
   out.missingActions = f.missingActions;
   if (f.fixDocument !== undefined) out.fixDocument = f.fixDocument;
+  if (f.accepted !== undefined) out.accepted = f.accepted;
   return out;
 }

@@ -35,7 +35,11 @@ import { AccessDecision } from './access-rules';
 import type { AttachmentRecord } from './attachments';
 import { EffectiveAccess } from './effective-access';
 import type { CheckFinding, CheckReport } from './finding';
+import { acceptedApplies, utcDay } from './accepted';
+import { type Baseline, baselineEntryFor } from './baseline';
 import { GRANT_GAP_SEVERITY } from './gap-severity';
+import { documentGrantsNoCr } from './outside-cr';
+import { PRINCIPAL_FIX, SPLIT_FIX, uncheckedFix } from './unchecked-fix';
 import { resourceAddress, type TerraformResource } from './terraform';
 
 /** Options of the check. */
@@ -45,6 +49,16 @@ export interface CheckOptions extends AccountLevelExclusions {
    * @default CrCatalog.bundled()
    */
   readonly catalog?: CrCatalog;
+  /**
+   * Findings accepted as they are (baseline.ts), as `--baseline` reads them.
+   * @default - none
+   */
+  readonly baseline?: Baseline;
+  /**
+   * The day exceptions' `until` dates are compared with (`YYYY-MM-DD`).
+   * @default - today (UTC)
+   */
+  readonly today?: string;
 }
 
 /** Throws a PolicyError when the options name an action that cannot be excluded (INVALID_EXCLUSION). */
@@ -88,22 +102,35 @@ export function checkResources(
     return result;
   };
   const gaps = new Map<string, string[]>();
+  const raw: [AttachmentRecord, CheckFinding][] = [];
   const findings: CheckFinding[] = [];
   let checked = 0;
+  let outside = 0;
   for (const a of attachments) {
     if (a.resourceGroupId === undefined) continue;
     checked++;
+    const document = a.policy.document;
+    if (a.policy.otherService === true || (document !== undefined && documentGrantsNoCr(document))) {
+      outside++;
+      continue;
+    }
     if (a.principal === undefined) {
-      findings.push(unchecked(a, `the principal ${a.principalText} cannot be told from the configuration`));
+      raw.push([
+        a,
+        unchecked(a, `the principal ${a.principalText} cannot be told from the configuration`, PRINCIPAL_FIX),
+      ]);
       continue;
     }
-    if (a.policy.document === undefined) {
-      findings.push(unchecked(a, a.policy.reason ?? 'the policy cannot be read'));
+    if (document === undefined) {
+      raw.push([
+        a,
+        unchecked(a, a.policy.reason ?? 'the policy cannot be read', uncheckedFix(a.policy.unreadKind)),
+      ]);
       continue;
     }
-    const result = split(a.policy.document);
+    const result = split(document);
     if (typeof result === 'string') {
-      findings.push(unchecked(a, `the document cannot be split: ${result}`));
+      raw.push([a, unchecked(a, `the document cannot be split: ${result}`, SPLIT_FIX)]);
       continue;
     }
     const needed = result.accountLevelDocument;
@@ -123,11 +150,44 @@ export function checkResources(
     const excluded = new Set(a.resource.excludedFromAccountLevel ?? []);
     const unintended = excluded.size === 0 ? missing : missing.filter((action) => !excluded.has(action));
     if (unintended.length > 0)
-      findings.push(
+      raw.push([
+        a,
         gap(a, unintended, restrict(needed, unintended), catalog, denials(access, a, unintended)),
-      );
+      ]);
   }
-  return { findings, attachmentsChecked: checked };
+  const today = options.today ?? utcDay(new Date());
+  for (const [a, f] of raw) findings.push(accept(a, f, options.baseline, today));
+  return { findings, attachmentsChecked: checked, attachmentsOutside: outside };
+}
+
+/** The finding with the exception that accepts it, or saying which one expired (accepted.ts rule 2). */
+function accept(
+  a: AttachmentRecord,
+  f: CheckFinding,
+  baseline: Baseline | undefined,
+  today: string,
+): CheckFinding {
+  const own = (a.resource.accepted ?? []).filter((x) => x.code === f.code);
+  const live = own.find((x) => acceptedApplies(x, today));
+  if (live !== undefined)
+    return {
+      ...f,
+      accepted: {
+        kind: live.kind,
+        reason: live.reason,
+        source: live.source,
+        ...(live.until === undefined ? {} : { until: live.until }),
+      },
+    };
+  const entry = baseline === undefined ? undefined : baselineEntryFor(f, baseline);
+  if (entry !== undefined)
+    return { ...f, accepted: { kind: 'baseline', reason: entry.reason, source: 'baseline' } };
+  const expired = own[0];
+  if (expired === undefined) return f;
+  return {
+    ...f,
+    message: `${f.message} (the exception of ${expired.source} accepted it until ${expired.until}, and has expired: "${expired.reason}")`,
+  };
 }
 
 /** Rule 1 of the file header. */
@@ -195,7 +255,7 @@ function gap(
     ...b,
     code: DiagnosticCode.CR_RG_GRANT_GAP,
     severity: GRANT_GAP_SEVERITY,
-    message: `${b.principal} is granted ${a.policyName} in resource group ${a.resourceGroupId}, but ${missing.length} of its Container Registry actions${ofThem} do not support resource groups and no account-scope policy grants them`,
+    message: `${b.principal} is granted ${a.policyName} in resource group ${a.resourceGroupId}, but ${missing.length} of its Container Registry actions${ofThem} do not support resource groups and no account-scope policy grants them${unknownNote(a)}`,
     rule: GAP_RULE,
     fix: `attach to ${b.principal} at account scope a custom policy granting them (the finding's fixDocument: CrAccessCheck.findingsOf(stack), or the CLI's JSON output); CrAccessGrant makes such grants whole, and CrAccessCheck in fix mode adds the policy${deny}`,
     missingActions: missing,
@@ -203,14 +263,21 @@ function gap(
   };
 }
 
-function unchecked(a: AttachmentRecord, reason: string): CheckFinding {
+/** Says which parts of the document were unknown (partial-document.ts), when some were. */
+function unknownNote(a: AttachmentRecord): string {
+  const parts = a.policy.unknownParts;
+  if (parts === undefined || parts.length === 0) return '';
+  return ` (checked on its literal actions: its ${parts.join(' and ')} ${parts.length === 1 ? 'is' : 'are'} not known before apply, read as any resource and no condition)`;
+}
+
+function unchecked(a: AttachmentRecord, reason: string, fix: string): CheckFinding {
   return {
     ...base(a),
     code: DiagnosticCode.CR_RG_GRANT_UNCHECKED,
     severity: Severity.INFO,
     message: 'a resource-group attachment was not checked',
     rule: reason,
-    fix: 'define the policy in the same configuration with a literal document, or check the grant by hand',
+    fix,
     missingActions: [],
   };
 }

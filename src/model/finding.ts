@@ -56,6 +56,26 @@ export interface CheckFinding {
    * @default - none
    */
   readonly fixDocument?: string;
+  /**
+   * The exception that accepts this finding (accepted.ts), with its reason; an accepted finding does
+   * not change the exit status.
+   * @default - not accepted
+   */
+  readonly accepted?: FindingAcceptance;
+}
+
+/** How a finding was accepted. */
+export interface FindingAcceptance {
+  /** `comment`, `construct` or `baseline`. */
+  readonly kind: string;
+  readonly reason: string;
+  /** Where the exception is written. */
+  readonly source: string;
+  /**
+   * Its last day.
+   * @default - no end
+   */
+  readonly until?: string;
 }
 
 /** The result of a check. */
@@ -63,6 +83,11 @@ export interface CheckReport {
   readonly findings: CheckFinding[];
   /** How many resource-group attachments were looked at. */
   readonly attachmentsChecked: number;
+  /**
+   * Of those, how many provably grant no cr: action (outside-cr.ts): counted, not findings.
+   * @default 0
+   */
+  readonly attachmentsOutside?: number;
 }
 
 /**

@@ -5,6 +5,8 @@
  * elsewhere, a document computed at apply time) is not read, and the reason says why.
  */
 import { formatDiagnostic, PolicyDocument, SystemPolicy } from '../policy';
+import { isOtherServiceSystemPolicy } from './outside-cr';
+import { partialDocument } from './partial-document';
 import { isExpression, literalString, type ResourceIndex, referencesIn, shownValue } from './references';
 import { resourceAddress, type TerraformResource } from './terraform';
 
@@ -21,6 +23,31 @@ export interface ResolvedPolicy {
   readonly reason?: string;
   /** The policy resource, for a custom policy of the configuration. */
   readonly resource?: TerraformResource;
+  /**
+   * Why not read, as a kind the check gives its own Fix for.
+   * @default - read
+   */
+  readonly unreadKind?: UnreadKind;
+  /**
+   * Parts of the document not known before apply (`Resource`, `Condition`), read as partial-document.ts says.
+   * @default - none
+   */
+  readonly unknownParts?: string[];
+  /** True for a system policy of another service (outside-cr.ts). */
+  readonly otherService?: boolean;
+}
+
+/** Why an attachment's document was not read. */
+export enum UnreadKind {
+  SYSTEM_NAME_EXPRESSION = 'system-name-expression',
+  SYSTEM_NOT_IN_CATALOG = 'system-not-in-catalog',
+  POLICY_TYPE = 'policy-type',
+  CUSTOM_NOT_DEFINED = 'custom-not-defined',
+  CUSTOM_NOT_FOUND = 'custom-not-found',
+  NO_DOCUMENT = 'no-document',
+  NOT_A_STRING = 'not-a-string',
+  COMPUTED = 'computed',
+  INVALID = 'invalid',
 }
 
 /** The custom policy resources of a configuration, by literal policy name. */
@@ -49,24 +76,39 @@ export function resolvePolicy(
   const name = literalString(policyName);
   if (type === 'System') {
     if (name === undefined)
-      return { reason: `the system policy's name is an expression (${shownValue(policyName)})` };
+      return {
+        reason: `the system policy's name is an expression (${shownValue(policyName)})`,
+        unreadKind: UnreadKind.SYSTEM_NAME_EXPRESSION,
+      };
     const system = SystemPolicy.tryFromName(name);
-    return system === undefined
-      ? { reason: `the document of system policy ${name} is not in the library's catalog of system policies` }
-      : { document: system.document };
+    if (system !== undefined) return { document: system.document };
+    return {
+      reason: `the document of system policy ${name} is not in the library's catalog of system policies`,
+      unreadKind: UnreadKind.SYSTEM_NOT_IN_CATALOG,
+      otherService: isOtherServiceSystemPolicy(name),
+    };
   }
   if (type !== 'Custom')
-    return { reason: `policy_type is ${shownValue(policyType)}, not "System" or "Custom"` };
+    return {
+      reason: `policy_type is ${shownValue(policyType)}, not "System" or "Custom"`,
+      unreadKind: UnreadKind.POLICY_TYPE,
+    };
   let resource: TerraformResource | undefined;
   if (name !== undefined) {
     resource = byName.get(name);
     if (resource === undefined)
-      return { reason: `custom policy ${name} is not defined in this configuration (created outside it?)` };
+      return {
+        reason: `custom policy ${name} is not defined in this configuration (created outside it?)`,
+        unreadKind: UnreadKind.CUSTOM_NOT_DEFINED,
+      };
   } else {
     const [ref] = referencesIn(policyName, Object.keys(POLICY_RESOURCES));
     resource = ref === undefined ? undefined : index.resolve(from, ref);
     if (resource === undefined)
-      return { reason: `policy_name ${shownValue(policyName)} names no policy of this configuration` };
+      return {
+        reason: `policy_name ${shownValue(policyName)} names no policy of this configuration`,
+        unreadKind: UnreadKind.CUSTOM_NOT_FOUND,
+      };
   }
   return { ...documentOf(resource), resource };
 }
@@ -91,15 +133,21 @@ function readDocument(resource: TerraformResource): ResolvedPolicy {
   if (text === undefined) {
     const statements = resource.attributes.statement;
     if (Array.isArray(statements)) return parse(where, statementBlocksDocument(statements));
-    return { reason: `${where} has no policy document` };
+    return { reason: `${where} has no policy document`, unreadKind: UnreadKind.NO_DOCUMENT };
+  }
+  if (typeof text === 'string' && isExpression(text)) {
+    const partial = partialDocument(text);
+    if (partial !== undefined) return { document: partial.document, unknownParts: partial.unknown };
   }
   if (typeof text !== 'string')
     return {
       reason: `the ${attribute} of ${where} is ${shownValue(text)}, not a string: Terraform takes a policy document as JSON text (jsonencode(...) in HCL)`,
+      unreadKind: UnreadKind.NOT_A_STRING,
     };
   if (isExpression(text))
     return {
       reason: `the document of ${where} is computed (${shownValue(text)}), so it cannot be read before apply`,
+      unreadKind: UnreadKind.COMPUTED,
     };
   return parse(where, text);
 }
@@ -118,5 +166,8 @@ function parse(where: string, input: unknown): ResolvedPolicy {
     typeof input === 'string' ? PolicyDocument.fromJson(input) : PolicyDocument.fromObject(input);
   const [error] = document.errors;
   if (error === undefined) return { document };
-  return { reason: `the document of ${where} is not a valid policy: ${formatDiagnostic(error)}` };
+  return {
+    reason: `the document of ${where} is not a valid policy: ${formatDiagnostic(error)}`,
+    unreadKind: UnreadKind.INVALID,
+  };
 }

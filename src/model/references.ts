@@ -25,7 +25,11 @@ export function shownValue(value: unknown): string {
   return typeof value === 'string' ? value : boundedJson(value);
 }
 
-const REFERENCE = /(?<![\w.-])(data\.)?([a-z][a-z0-9_]*)\.([A-Za-z_][\w-]*)(?:\.([A-Za-z_]\w*))?/g;
+// An optional `<module path>::` (or `::` for the root) names the module the reference was written in,
+// when the .tf evaluator (src/model/hcl/module.ts) passed it into another module; an instance key
+// (`[0]`, `["key"]`) is part of the name, as the evaluator names counted resources.
+const REFERENCE =
+  /(?<![\w.:-])(?:((?:module\.[\w-]+(?:\[[^\]]*\])?)(?:\.module\.[\w-]+(?:\[[^\]]*\])?)*)?::)?(data\.)?([a-z][a-z0-9_]*)\.([A-Za-z_][\w-]*(?:\[(?:\d+|"[^"\]]*")\])?)(?:\.([A-Za-z_]\w*))?/g;
 
 /** One reference found in an expression. */
 export interface Reference {
@@ -34,6 +38,11 @@ export interface Reference {
   readonly name: string;
   /** The attribute read, if any (`name` in `alicloud_ram_user.dev.name`). */
   readonly attribute?: string;
+  /**
+   * The module the reference was written in (`''`: the root), when it is not the resource's own.
+   * @default - the module of the resource it is read from
+   */
+  readonly module?: string;
 }
 
 /** References to resources of the given types in `value`'s expressions, in order of appearance. */
@@ -41,8 +50,16 @@ export function referencesIn(value: unknown, types: readonly string[]): Referenc
   if (!isExpression(value)) return [];
   const out: Reference[] = [];
   for (const m of (value as string).matchAll(REFERENCE)) {
-    const mode = m[1] === undefined ? ResourceMode.MANAGED : ResourceMode.DATA;
-    if (types.includes(m[2])) out.push({ mode, resourceType: m[2], name: m[3], attribute: m[4] });
+    const mode = m[2] === undefined ? ResourceMode.MANAGED : ResourceMode.DATA;
+    const module = m[0].includes('::') ? (m[1] ?? '') : undefined;
+    if (types.includes(m[3]))
+      out.push({
+        mode,
+        resourceType: m[3],
+        name: m[4],
+        attribute: m[5],
+        ...(module === undefined ? {} : { module }),
+      });
   }
   return out;
 }
@@ -57,6 +74,7 @@ export class ResourceIndex {
 
   /** The resource a reference made from `from`'s module names, if the configuration has it. */
   public resolve(from: TerraformResource, ref: Reference): TerraformResource | undefined {
-    return this.byAddress.get(resourceAddress({ ...ref, module: from.module }));
+    const module = ref.module === undefined ? from.module : ref.module === '' ? undefined : ref.module;
+    return this.byAddress.get(resourceAddress({ ...ref, module }));
   }
 }

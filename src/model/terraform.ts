@@ -8,6 +8,7 @@
  * `"${format(\"%s@%s.onaliyun.com\", alicloud_ram_user.dev.name, data.alicloud_account.this.id)}"`),
  * so the analysis can follow references to the resource they name, and never guesses a value.
  */
+import type { AcceptedFinding } from './accepted';
 
 /** Where a resource is defined, for messages, JSON output and SARIF. */
 export interface SourceLocation {
@@ -52,6 +53,12 @@ export interface TerraformResource {
    * @default - none
    */
   readonly excludedFromAccountLevel?: string[];
+  /**
+   * Findings accepted for this resource, with their reasons (accepted.ts): `cr-access:ignore` comments,
+   * CrAccessCheck.suppress, a baseline.
+   * @default - none
+   */
+  readonly accepted?: AcceptedFinding[];
 }
 
 /** Where the constructs record a grant's exclusions: `"//": {"cr_access": {"excluded_from_account_level": [...]}}`. */

@@ -139,7 +139,9 @@ describe('output formats', () => {
   test('table: a row per finding, then the finding in full, then a summary', async () => {
     const { stdout } = await cli('check', gap.tf);
     const lines = stdout.split('\n');
-    expect(lines[0]).toBe(`Checked 1 resource-group attachment among 4 resources in ${gap.tf} (.tf files).`);
+    expect(lines[0]).toBe(
+      `Read 1 resource-group attachment among 4 resources in ${gap.tf} (.tf files): 1 checked, 0 outside Container Registry, 0 not checked.`,
+    );
     expect(lines[2]).toMatch(/^SEVERITY +CODE +WHERE +ATTACHMENT +MISSING$/);
     expect(lines[3]).toMatch(
       new RegExp(
@@ -155,8 +157,9 @@ describe('output formats', () => {
     const first = await cli('check', gap.cdktf, '--format', 'json');
     expect((await cli('check', gap.cdktf, '--format', 'json')).stdout).toBe(first.stdout);
     const json = JSON.parse(first.stdout);
-    expect(Object.keys(json)).toEqual(['inputs', 'attachmentsChecked', 'findings']);
+    expect(Object.keys(json)).toEqual(['inputs', 'attachmentsChecked', 'attachmentsOutside', 'findings']);
     expect(json.attachmentsChecked).toBe(1);
+    expect(json.attachmentsOutside).toBe(0);
     const [f] = json.findings;
     expect(Object.keys(f)).toEqual([
       'code',

@@ -186,11 +186,11 @@ describe('plan JSON', () => {
 });
 
 describe('.tf files', () => {
-  test("the provider documentation's principal stays an expression naming the user and the account", async () => {
+  test("the provider documentation's format() principal is evaluated around its unknown parts, as cdktf writes it", async () => {
     const resources = await resourcesOf(casePaths('cr-all-gap').tf);
     const attachment = byAddress(resources, 'alicloud_resource_manager_policy_attachment.dev_cr_all');
     expect(attachment.attributes.principal_name).toBe(
-      '${format("%s@%s.onaliyun.com", alicloud_ram_user.dev.name, data.alicloud_account.current.id)}',
+      '${alicloud_ram_user.dev.name}@${data.alicloud_account.current.id}.onaliyun.com',
     );
     expect(attachment.attributes.policy_name).toBe('${alicloud_ram_policy.cr_all.policy_name}');
   });

@@ -229,7 +229,7 @@ describe('several paths', () => {
     const bad = write('bad.json', '{');
     const r = await cli('check', path.join(tmp, 'missing.json'), gap.cdktf, bad);
     expectInputError(r, /missing\.json: no such file or directory\n.*bad\.json: invalid JSON/, 2);
-    expect(r.stdout).toContain(`Checked 1 resource-group attachment`);
+    expect(r.stdout).toContain(`Read 1 resource-group attachment`);
     expect(r.stdout).toContain('CR_RG_GRANT_GAP');
     expect(r.stdout).toContain(
       `Not read (2, see the errors above): ${path.join(tmp, 'missing.json')}, ${bad}.`,
