@@ -28,7 +28,7 @@ describe('CrAccessGrant over the policy size limit', () => {
     ]);
     const grant = new CrAccessGrant(stack, 'Puller', {
       principal: RamPrincipal.user('ci-puller'),
-      access: CrAccess.custom(document),
+      access: CrAccess.custom(document, { name: 'ci-puller' }),
       scope: CrAccessScope.resourceGroups(['rg-team1']),
       accountId: '1234567890123456',
     });

@@ -125,7 +125,7 @@ describe('updates without an access gap', () => {
       });
     }
     expect(() => synth(stack)).toThrow(
-      /\[platform\/TeamB\] 2 grants attach the same policy to IMSUser alice \(grants: platform\/TeamA, platform\/TeamB\) \(value: "cr-platform-[0-9a-f]{12} at account scope"\)\. Rule: one RAM attachment is managed by one resource; with two, deleting or replacing either detaches the policy for both\. Fix: give one grant all the resource groups of this access, or drop the grant that repeats the other\n/,
+      /\[platform\/TeamB\] 2 grants attach the same policy to IMSUser alice \(grants: platform\/TeamA, platform\/TeamB\) \(value: "cr-platform-read-only-rgaccount at account scope"\)\. Rule: one RAM attachment is managed by one resource; with two, deleting or replacing either detaches the policy for both\. Fix: give one grant all the resource groups of this access, or drop the grant that repeats the other\n/,
     );
   });
 
