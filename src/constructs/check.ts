@@ -145,7 +145,7 @@ export class CrAccessCheck implements IAspect {
       f.policyName ?? f.attachment,
     );
     for (const [k, part] of plan.documents.entries()) {
-      const key = { access, scopePart: PolicyScopePart.ACCOUNT_LEVEL, variant: '', part: k };
+      const key = { access, scopePart: PolicyScopePart.ACCOUNT_LEVEL, variant: '', part: plan.parts[k] };
       const policy = withPath(fixes, () => CrPolicyRegistry.of(stack).policyFor(prefix, key, part, fixes));
       const id = fixAttachmentId(principal.principalType, principal.principalName, policy.name);
       if (fixes.node.tryFindChild(id) !== undefined) continue;

@@ -164,13 +164,13 @@ export class CrAccessGrant extends Construct {
     let unnamedCreated = false;
     const attached =
       (scopePart: PolicyScopePart) =>
-      (p: GrantPolicy, part: number): { name: string; ref: string } => {
+      (p: GrantPolicy): { name: string; ref: string } => {
         if (p.systemPolicyName !== undefined) return { name: p.systemPolicyName, ref: p.systemPolicyName };
         const key: PolicyKey = {
           access,
           scopePart,
           variant: scopePart === PolicyScopePart.ACCOUNT_LEVEL ? variant : '',
-          part,
+          part: p.part ?? 0,
         };
         const registered = withPath(this, () => registry.policyFor(prefix, key, p.document, this));
         unnamedCreated ||= registered.created;
@@ -184,7 +184,7 @@ export class CrAccessGrant extends Construct {
         scoped.forEach((policy, k) => {
           const attachment = new resourceManagerPolicyAttachment.ResourceManagerPolicyAttachment(
             this,
-            resourceGroupAttachmentId(rgKeys[i], k),
+            resourceGroupAttachmentId(rgKeys[i], this.plan.resourceGroupPolicies[k].part ?? k),
             {
               policyName: policy.ref,
               policyType: this.plan.resourceGroupPolicies[k].policyType,
@@ -207,7 +207,8 @@ export class CrAccessGrant extends Construct {
     }
     account.forEach((policy, k) => {
       const type = this.plan.accountPolicies[k].policyType;
-      attachAtAccountScope(this, accountAttachmentId(k), props.principal, policy.ref, type);
+      const position = this.plan.accountPolicies[k].part ?? k;
+      attachAtAccountScope(this, accountAttachmentId(position), props.principal, policy.ref, type);
     });
     const names = (policies: GrantPolicy[], refs: { name: string }[], type: string) =>
       refs.filter((_, k) => policies[k].policyType === type).map((r) => r.name);

@@ -16,8 +16,9 @@
  *         (excludeFromAccountLevel, excludeWriteActionsFromAccountLevel): the first 6 hex digits of the
  *         SHA-256 of those options, so grants of one access with different exclusions get different
  *         policies, and the same exclusions share one;
- *       n: the size-split part, from 2 (the first part has none), so a split that gains a part adds
- *         one policy and keeps the others' names (size-split.ts keeps their contents too).
+ *       n: the size-split part number plus one, from 2 (part 0 has none; numbers may have gaps,
+ *         size-split.ts rule 4), so a split that gains a part adds one policy and keeps the others'
+ *         names and, as far as it can, their contents.
  *     Lengths: prefix and access name at most NAME_PART_MAX_LENGTH (48) characters each, so the whole
  *     name (at most 48 + 1 + 48 + 10 + 8 + 4 = 119) stays within RAM's 128 (POLICY_NAME_RULE).
  *   - The policy's construct ID is its name, so its address follows the same key.
@@ -26,14 +27,14 @@
  *   - The description names the access and the scope part (and says when the access reaches beyond
  *     Container Registry), never counts: it is ForceNew in provider versions before 1.246.0.
  *   - Attachment construct IDs are short, because cdktf scans every string of the output, and
- *     Terraform replaces an attachment whose policy changes whatever its ID. `Account<k>` is the k-th
- *     policy attached at account scope; `<resource group ID>-<k>` the k-th policy in that group, so
+ *     Terraform replaces an attachment whose policy changes whatever its ID. `Account<k>` attaches
+ *     part k of the size split at account scope (k = 0 for a system policy or an unsplit document);
+ *     `<resource group ID>-<k>` part k in that group, so
  *     reordering, adding or removing groups leaves the other groups' attachments alone. A group given
  *     as a token (a resource group of the same stack) has no value yet: `Rg<h>-<k>`, where h is the
  *     first 8 hex digits of the SHA-256 of the Terraform expression the token stands for (see
- *     token-key.ts), equally independent of the list's order. Policies come in a fixed
- *     order: system policy first, then custom policies in size-split part order, so attachment k
- *     always names part k's (stable) policy.
+ *     token-key.ts), equally independent of the list's order. Attachment k always names part k's
+ *     (stable) policy, so a split that gains a part adds one attachment and changes none.
  *   - An attachment added by CrAccessCheck in fix mode is `Fix<h>`, h the first 8 hex digits of the
  *     SHA-256 of principal type, principal name and policy name: one per principal and policy.
  *   - A team member's group attachment is `Member-<user name>`, or `Member-U<h>` for a name given as a

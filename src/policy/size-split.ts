@@ -1,7 +1,9 @@
 /**
  * Size limit rule: a custom policy document may hold at most POLICY_DOCUMENT_MAX_LENGTH characters of
- * its canonical (minified) rendering. A document within the limit is kept as it is. A document over
- * it is split deterministically (a function of the canonical document alone, so of the grant):
+ * its canonical (minified) rendering. A document within the limit is kept as it is (part 1). A document
+ * over it is split deterministically (a function of the canonical document alone, so of the grant),
+ * and stably: each part has a number, its policy is named by that number (constructs/naming.ts), and a
+ * piece's part depends on the piece and on the pieces that share its part, never on the rest.
  *   1. Cutting is exact. A statement means "any of its actions on any of its resources, under its
  *      Condition", so it may be cut into statements with the same Effect and Condition whose
  *      action-chunk x resource-chunk grid covers exactly its (action, resource) pairs. This holds
@@ -11,35 +13,46 @@
  *      Condition are never cut (they mean "all but these" and "only when"); the other list may be.
  *   2. Shape: a statement is cut along its longer list (the shorter one if only that can be cut)
  *      into strips, each strip repeating the other list. When the repeated list is long, it is first
- *      grouped into g chunks of about equal length (single items at the largest g), each chunk with
- *      its own strips; g is the smallest that gives the fewest documents when every strip fills a
+ *      grouped into g chunks of about equal length (single items at the largest g), each chunk a row
+ *      of its own; g is the smallest that gives the fewest documents when every strip fills a
  *      document of its own. A statement with a pair (an action and a resource, a Not list counting
  *      whole) that fits no document is an error (STATEMENT_TOO_LONG).
- *   3. Packing: two simple greedies over the shaped statements, longest first; the one with fewer
- *      documents wins, ties going to (a), which cuts less:
- *      (a) each statement is cut into strips that fill a document, and the strips are packed
- *          first-fit-decreasing without further cuts;
- *      (b) next-fit with cutting: a statement that does not fit the room left in the current
- *          document gives it the longest strip that fits, and the rest starts the next document.
- *   4. More than one document is information (POLICY_SPLIT_BY_SIZE, naming the count): each part
+ *   3. Pieces: a row that cannot be cut, or whose cut list has one item, is one piece; otherwise each
+ *      item of its cut list is a piece. A piece is keyed by its row's Effect, Condition, Not flags, cut
+ *      side and chunk, and its item (a whole row: its lists), never by the rest of the document.
+ *   4. Stable parts (a hash trie): all pieces start in part 1. A set of pieces that does not fit one
+ *      document is divided by the next bit of each piece's key hash (stable-hash.ts): bit 0 keeps the
+ *      set's part number, bit 1 starts a new part, recursively until every set fits. The number of a
+ *      part is its bit path with trailing zeros dropped, read in binary behind a leading 1: path "" is
+ *      part 1, "1" part 2, "01" part 3, "11" part 4, "001" part 5, … (numbers may have gaps). Each
+ *      part renders its pieces back into statements, in canonical order.
+ *      What this gives: adding a piece changes only the part it hashes to; when that part no longer
+ *      fits, it is divided, so it keeps its number and about half its pieces and one part is added.
+ *      Removing pieces changes only their parts; when two parts that were divided fit together again,
+ *      they are one again and the bit-1 part goes. Existing parts keep their numbers, so their policies
+ *      keep their names and are updated in place (policy_document is updatable: schema/force-new.json).
+ *   5. Cost and fallback: a divided set fits at least half a document on average, so the trie needs
+ *      more parts than a tight packing: about 1.4 times ceil(length / limit) for long lists (400
+ *      repository names of 80 characters: 8 parts, where ceil(length / limit) is 6). Keys chosen to
+ *      collide in their hash could make parts tiny, so when the trie needs more than
+ *      STABLE_PARTS_FACTOR * ceil(length / limit) + 1 parts, the pieces are packed tightly instead,
+ *      and those parts are not stable under growth: two greedies over the rows, longest first, the one
+ *      with fewer documents winning, ties going to (a), which cuts less: (a) each statement is cut into
+ *      strips that fill a document, packed first-fit-decreasing; (b) next-fit with cutting.
+ *   6. More than one document is information (POLICY_SPLIT_BY_SIZE, naming the count): each part
  *      is one more policy and one more attachment.
- * How close to the minimum. Every piece repeats its statement's Effect, Condition and uncut list, so
- * when that repeated part is a large share of the limit, no split reaches ceil(length / limit)
- * documents (a document holds only so many (action, resource) pairs). Let r be the largest share of
- * the limit taken by a statement's Effect, Condition and repeated list (the shorter one, as rule 2
- * cuts the longer), plus its widest item, plus the document's own 30 characters. Each document that
- * (b) closes loses less than r of the limit, to room left over or to one repeated part; so when rule 2
- * keeps g = 1 (as it does when r is under about 1/2), a document at most (1 - r) / r limits long
- * becomes at most ceil(length / limit) + 1 documents. Example: the 72 account-level actions on
- * repository names of 100 characters give r = 0.35, so that bound holds up to 1.86 limits (about 90
- * such names); past that, each document carries the 72 actions and about 4,100 characters of names.
- * test/policy/size-split.property.test.ts checks the bound on random documents.
+ * test/policy/size-split.property.test.ts checks exactness, fit, determinism, the part bound and
+ * stability under growth on random documents.
  */
 import { type Diagnostic, DiagnosticCode, PolicyError, Severity } from './diagnostic';
 import { PolicyDocument } from './document';
 import { POLICY_DOCUMENT_MAX_LENGTH } from './limits';
 import type { StatementData } from './parse';
 import { renderDocument, statementJson } from './render';
+import { hashBit, hashSeed } from './stable-hash';
+
+/** Rule 5: the trie is used while it needs at most this times ceil(length / limit), plus one, parts. */
+export const STABLE_PARTS_FACTOR = 2;
 
 /** Options of splitBySize. */
 export interface SizeSplitOptions {
@@ -59,6 +72,10 @@ export interface SizeSplitOptions {
 export interface SizeSplit {
   /** The document itself when it fits, otherwise documents that each fit and together grant exactly what it grants. */
   readonly documents: PolicyDocument[];
+  /** The part number of each document, from 0 (rule 4: numbers may have gaps; a document that fits is part 0). */
+  readonly parts: number[];
+  /** False when rule 5's fallback packed the pieces tightly (parts not stable under growth). */
+  readonly stable: boolean;
   /** POLICY_SPLIT_BY_SIZE (information) when there is more than one document; errors are thrown. */
   readonly diagnostics: Diagnostic[];
 }
@@ -80,31 +97,124 @@ export function splitBySizeWithDiagnostics(
 ): SizeSplit {
   const max = options.maxLength ?? POLICY_DOCUMENT_MAX_LENGTH;
   const length = documentLength(document);
-  if (length <= max) return { documents: [document], diagnostics: [] };
-  const rows = document._statements
-    .flatMap((s, i) => shape(s, i, max))
-    .sort((a, b) => rowLength(b) - rowLength(a)); // stable: equal lengths keep canonical order
+  if (length <= max) return { documents: [document], parts: [0], stable: true, diagnostics: [] };
+  const rows = document._statements.flatMap((s, i) => shape(s, i, max));
+  const least = Math.ceil(length / max);
+  const trie = stableParts(rows, max, STABLE_PARTS_FACTOR * least + 1);
+  const packed = trie === undefined ? packedSplit(rows, max) : undefined;
+  const documents = (trie?.map((p) => p.statements) ?? packed!).map((d) => PolicyDocument._fromData(d));
+  const name = options.documentName ?? 'the policy document';
+  return {
+    documents,
+    parts: trie?.map((p) => p.part) ?? documents.map((_, k) => k),
+    stable: trie !== undefined,
+    diagnostics:
+      documents.length > 1 ? [splitInfo(name, length, max, documents.length, trie !== undefined)] : [],
+  };
+}
+
+/** Rule 5's fallback: the better of the two greedies over the rows, longest first. */
+function packedSplit(shaped: Row[], max: number): StatementData[][] {
+  const rows = [...shaped].sort((a, b) => rowLength(b) - rowLength(a)); // stable: equal lengths keep canonical order
   const whole = firstFitDecreasing(
     rows.flatMap((r) => strips(r, max - EMPTY_DOCUMENT)),
     max,
   );
   const filled = nextFitCutting(rows, max);
-  const documents = (filled.length < whole.length ? filled : whole).map((d) => PolicyDocument._fromData(d));
-  const name = options.documentName ?? 'the policy document';
-  return {
-    documents,
-    diagnostics: documents.length > 1 ? [splitInfo(name, length, max, documents.length)] : [],
-  };
+  return filled.length < whole.length ? filled : whole;
 }
 
-function splitInfo(name: string, length: number, max: number, parts: number): Diagnostic {
+/** A piece of rule 3: a whole row (`item` undefined) or one item of its cut list, with its hash seed. */
+interface Piece {
+  readonly row: number;
+  readonly item?: string;
+  /** Position of the item in its row's cut list, so parts render in canonical order. */
+  readonly index: number;
+  readonly seed: number;
+}
+
+/** Rule 3. */
+function piecesOf(rows: Row[]): Piece[] {
+  const out: Piece[] = [];
+  rows.forEach((r, row) => {
+    const { s, along } = r;
+    const id = [s.effect, s.conditions ?? null, s.notAction, s.notResource, along ?? '', r.chunk ?? 0];
+    if (along === undefined || s[along].length === 1) {
+      out.push({ row, index: 0, seed: hashSeed(JSON.stringify([...id, s.actions, s.resources])) });
+    } else {
+      s[along].forEach((item, index) =>
+        out.push({ row, item, index, seed: hashSeed(JSON.stringify([...id, item])) }),
+      );
+    }
+  });
+  return out;
+}
+
+/** Rule 4's pieces back into statements, rows in canonical order, items in their list's order. */
+function render(rows: Row[], pieces: Piece[]): StatementData[] {
+  const byRow = new Map<number, Piece[]>();
+  for (const p of pieces) byRow.set(p.row, [...(byRow.get(p.row) ?? []), p]);
+  return [...byRow.keys()]
+    .sort((a, b) => a - b)
+    .map((row) => {
+      const r = rows[row];
+      const ps = byRow.get(row)!;
+      if (ps[0].item === undefined) return r.s;
+      const items = ps.sort((a, b) => a.index - b.index).map((p) => p.item!);
+      return { ...r.s, [r.along!]: items };
+    });
+}
+
+/** Deeper than this, a set that still does not fit is divided by position (keys that collide in 40 bits). */
+const TRIE_DEPTH_MAX = 40;
+
+/** Rule 4, or undefined past `most` parts (rule 5). */
+function stableParts(
+  rows: Row[],
+  max: number,
+  most: number,
+): { part: number; statements: StatementData[] }[] | undefined {
+  const out: { part: number; statements: StatementData[] }[] = [];
+  // Sets to place: pieces, bit path as a number with a leading 1 (trailing zeros kept), depth.
+  const stack: { pieces: Piece[]; path: number; depth: number }[] = [
+    { pieces: piecesOf(rows), path: 1, depth: 0 },
+  ];
+  while (stack.length > 0) {
+    const { pieces, path, depth } = stack.pop()!;
+    if (pieces.length === 0) continue;
+    const statements = render(rows, pieces);
+    if (pieces.length === 1 || renderDocument(statements).length <= max) {
+      out.push({ part: partNumber(path), statements });
+      if (out.length > most) return undefined;
+      continue;
+    }
+    const bit = (p: Piece, k: number) => (depth < TRIE_DEPTH_MAX ? hashBit(p.seed, depth) : k % 2);
+    stack.push(
+      { pieces: pieces.filter((p, k) => bit(p, k) === 1), path: path * 2 + 1, depth: depth + 1 },
+      { pieces: pieces.filter((p, k) => bit(p, k) === 0), path: path * 2, depth: depth + 1 },
+    );
+  }
+  return out.sort((a, b) => a.part - b.part);
+}
+
+/** Rule 4's number of a bit path (with its leading 1): trailing zeros dropped, then (x - 1) / 2. */
+function partNumber(path: number): number {
+  let x = path;
+  while (x > 1 && x % 2 === 0) x /= 2;
+  return (x - 1) / 2;
+}
+
+function splitInfo(name: string, length: number, max: number, parts: number, stable: boolean): Diagnostic {
+  const how = stable
+    ? 'pieces are spread over numbered parts by a hash of each piece, so a growing document adds parts and keeps the others'
+    : 'the pieces hash too unevenly for stable parts, so they are packed tightly, and a change may move pieces between parts';
   return {
     code: DiagnosticCode.POLICY_SPLIT_BY_SIZE,
     severity: Severity.INFO,
     location: '',
     message: `${name} is over the policy size limit, so it becomes ${parts} policies, each attached where the one would be`,
     value: `${length} characters, limit ${max}`,
-    rule: `${limitRule(max)}; a statement is cut by actions and resources, keeping its Effect and Condition, and a greedy packs the pieces into few documents (no fewer than ${Math.ceil(length / max)} can hold ${length} characters)`,
+    rule: `${limitRule(max)}; a statement is cut by actions and resources, keeping its Effect and Condition; ${how} (no fewer than ${Math.ceil(length / max)} can hold ${length} characters)`,
     fix: `nothing, if ${parts} policies and their attachments are acceptable; to need fewer, name repositories with a wildcard such as acs:cr:*:*:repository/<instance ID>/<namespace>/*, or grant fewer actions on the long resource list`,
   };
 }
@@ -124,6 +234,8 @@ interface Row {
   /** Length of the rendering with both lists empty: Effect, key names, brackets, Condition. */
   readonly base: number;
   readonly along?: Along;
+  /** Which chunk of the statement's repeated list this row holds (rule 2; 0 when not chunked). */
+  readonly chunk?: number;
 }
 
 const EMPTY_DOCUMENT = renderDocument([]).length;
@@ -153,7 +265,7 @@ function shape(s: StatementData, index: number, max: number): Row[] {
   for (let g = 1; g <= most && (best === undefined || g < best.documents); g++) {
     const chunks = g > 1 && g === most ? s[repeated].map((item) => [item]) : balancedChunks(s[repeated], g);
     if (chunks.some((c) => base + listLength(c) + widest > room)) continue;
-    const rows = chunks.map((c): Row => ({ s: { ...s, [repeated]: c }, base, along }));
+    const rows = chunks.map((c, chunk): Row => ({ s: { ...s, [repeated]: c }, base, along, chunk }));
     const documents = rows.reduce((n, r) => n + strips(r, room).length, 0);
     if (best === undefined || documents < best.documents) best = { rows, documents };
   }

@@ -5,14 +5,14 @@
  * statements, and the bound and its range are computed from the input's rendering alone.
  */
 import * as fc from 'fast-check';
-import {
-  CrCatalog,
-  POLICY_DOCUMENT_MAX_LENGTH,
-  PolicyDocument,
-  type PolicyStatement,
-} from '../../src/policy';
+import { CrCatalog, POLICY_DOCUMENT_MAX_LENGTH, PolicyDocument, PolicyStatement } from '../../src/policy';
 import { PolicyError } from '../../src/policy/diagnostic';
-import { splitBySize } from '../../src/policy/size-split';
+import {
+  type SizeSplit,
+  splitBySize,
+  splitBySizeWithDiagnostics,
+  STABLE_PARTS_FACTOR,
+} from '../../src/policy/size-split';
 
 const RUNS = { numRuns: 1000 };
 const names = CrCatalog.bundled().actionNames;
@@ -146,7 +146,7 @@ describe('size split properties', () => {
     );
   });
 
-  test("near the minimum: with r the largest share of maxLength that a statement's Effect, Condition, shorter list and widest item plus the document's own 30 characters take, a document at most (1 - r) / r times maxLength long becomes at most ceil(length / maxLength) + 1 parts", () => {
+  test("bounded: with r the largest share of maxLength that a statement's Effect, Condition, shorter list and widest item plus the document's own 30 characters take, a document at most (1 - r) / r times maxLength long becomes at least ceil(length / maxLength) and at most STABLE_PARTS_FACTOR times that plus one parts, each within maxLength", () => {
     let over = 0;
     fc.assert(
       fc.property(
@@ -155,6 +155,7 @@ describe('size split properties', () => {
         (statements, max) => {
           const input = documentOf(statements);
           const length = input.render().length;
+          // Where pieces repeat little (r as in the header of size-split.ts), the fallback is near the minimum.
           const share = Math.max(
             ...input.statements.map(
               (s) =>
@@ -170,12 +171,40 @@ describe('size split properties', () => {
           const parts = splitBySize(input, { maxLength: max });
           if (length > max) over++;
           for (const p of parts) expect(p.render().length).toBeLessThanOrEqual(max);
-          expect(parts.length).toBeLessThanOrEqual(Math.ceil(length / max) + 1);
+          expect(parts.length).toBeGreaterThanOrEqual(Math.ceil(length / max));
+          expect(parts.length).toBeLessThanOrEqual(STABLE_PARTS_FACTOR * Math.ceil(length / max) + 1);
         },
       ),
       RUNS,
     );
-    // The range is not empty: most cases are over the limit and so really split.
     expect(over).toBeGreaterThan(RUNS.numRuns / 4);
+  });
+
+  test('stable under growth: adding one resource to a long list keeps every part number and changes the content of at most one existing part', () => {
+    const arn = (i: number, n: number) => `acs:cr:*:*:repository/cri-1/ns/r${i}-`.padEnd(n, 'x');
+    let grew = 0;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 40, max: 500 }),
+        fc.integer({ min: 40, max: 120 }),
+        fc.integer({ min: 0, max: 1_000_000 }),
+        (count, width, extra) => {
+          const names = Array.from({ length: count }, (_, i) => arn(i * 2, width));
+          const doc = (list: string[]) =>
+            PolicyDocument.of([PolicyStatement.allow(['cr:PullRepository', 'cr:PushRepository'], list)]);
+          const before = splitBySizeWithDiagnostics(doc(names));
+          const after = splitBySizeWithDiagnostics(doc([...names, arn(extra * 2 + 1, width)]));
+          fc.pre(before.stable && after.stable);
+          const byPart = (s: SizeSplit) => new Map(s.parts.map((p, k) => [p, s.documents[k].render()]));
+          const old = byPart(before);
+          const now = byPart(after);
+          for (const part of old.keys()) expect(now.has(part)).toBe(true);
+          expect([...old].filter(([part, text]) => now.get(part) !== text).length).toBeLessThanOrEqual(1);
+          if (now.size > old.size) grew++;
+        },
+      ),
+      { numRuns: 200 },
+    );
+    expect(grew).toBeGreaterThan(0);
   });
 });
