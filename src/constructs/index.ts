@@ -9,7 +9,7 @@ export {
   type CrAccessGrantProps,
   type CrSplitOptions,
 } from './grant';
-export { CrPolicyRegistry, type PolicyUse, type RegisteredPolicy } from './policy-registry';
+export { CrPolicyRegistry, type RegisteredPolicy } from './policy-registry';
 export {
   DEVELOPER_BUILD_ACTIONS,
   DEVELOPER_PUSH_ACTIONS,

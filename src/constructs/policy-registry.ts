@@ -11,6 +11,7 @@
 import { Construct, type IConstruct } from 'constructs';
 import { TerraformStack } from '../core-lib';
 import { ramPolicy } from '../generated/alicloud';
+import type { SharedPolicy } from '../model';
 import { DiagnosticCode, type PolicyDocument, Severity } from '../policy';
 import { PolicyError, quote } from '../policy/diagnostic';
 import { caseFold } from '../policy/name-case';
@@ -29,19 +30,6 @@ export interface RegisteredPolicy {
   readonly nameReference: string;
   /** True for the call that created it. */
   readonly created: boolean;
-}
-
-/** One custom policy and what it serves, for the report. */
-export interface PolicyUse {
-  readonly name: string;
-  /** The access it states (preset, custom access name, `custom-<hash>`, `fix-<hash>`). */
-  readonly access: string;
-  /** `account`, `rg` or `rgaccount` (naming.ts). */
-  readonly scopePart: string;
-  /** Its size-split part, from 1. */
-  readonly part: number;
-  /** How many grants and fixes attach it. */
-  readonly users: number;
 }
 
 interface Entry {
@@ -122,7 +110,7 @@ export class CrPolicyRegistry extends Construct {
   }
 
   /** Every policy and what it serves, by name. */
-  public uses(): PolicyUse[] {
+  public uses(): SharedPolicy[] {
     return [...this.policies.values()]
       .map((e) => ({
         name: e.name,
