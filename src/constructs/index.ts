@@ -9,6 +9,7 @@ export {
   type CrAccessGrantProps,
   type CrSplitOptions,
 } from './grant';
+export { type PolicyKey, PolicyScopePart } from './naming';
 export { CrPolicyRegistry, type RegisteredPolicy } from './policy-registry';
 export {
   DEVELOPER_BUILD_ACTIONS,
