@@ -16,9 +16,8 @@
  *         (excludeFromAccountLevel, excludeWriteActionsFromAccountLevel): the first 6 hex digits of the
  *         SHA-256 of those options, so grants of one access with different exclusions get different
  *         policies, and the same exclusions share one;
- *       n: the size-split part number plus one, from 2 (part 0 has none; numbers may have gaps,
- *         size-split.ts rule 4), so a split that gains a part adds one policy and keeps the others'
- *         names and, as far as it can, their contents.
+ *       n: the size-split part number plus one, from 2 (part 0 has none; size-split.ts rule 4),
+ *         so a split that gains a part adds one policy and keeps the others' names.
  *     Lengths: prefix and access name at most NAME_PART_MAX_LENGTH (48) characters each, so the whole
  *     name (at most 48 + 1 + 48 + 10 + 8 + 4 = 119) stays within RAM's 128 (POLICY_NAME_RULE).
  *   - The policy's construct ID is its name, so its address follows the same key.

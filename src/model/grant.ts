@@ -50,7 +50,7 @@ export interface GrantPolicy {
   /** The document the policy grants. */
   readonly document: PolicyDocument;
   /**
-   * The size-split part number of a custom policy (size-split.ts rule 4; numbers may have gaps): its
+   * The size-split part number of a custom policy (size-split.ts rule 4): its
    * name and its attachments' IDs follow it, so a part keeps them when the split gains a part.
    * @default 0
    */

@@ -20,25 +20,23 @@
  *   3. Pieces: a row that cannot be cut, or whose cut list has one item, is one piece; otherwise each
  *      item of its cut list is a piece. A piece is keyed by its row's Effect, Condition, Not flags, cut
  *      side and chunk, and its item (a whole row: its lists), never by the rest of the document.
- *   4. Stable parts (a hash trie): all pieces start in part 1. A set of pieces that does not fit one
- *      document is divided by the next bit of each piece's key hash (stable-hash.ts): bit 0 keeps the
- *      set's part number, bit 1 starts a new part, recursively until every set fits. The number of a
- *      part is its bit path with trailing zeros dropped, read in binary behind a leading 1: path "" is
- *      part 1, "1" part 2, "01" part 3, "11" part 4, "001" part 5, … (numbers may have gaps). Each
- *      part renders its pieces back into statements, in canonical order.
- *      What this gives: adding a piece changes only the part it hashes to; when that part no longer
- *      fits, it is divided, so it keeps its number and about half its pieces and one part is added.
- *      Removing pieces changes only their parts; when two parts that were divided fit together again,
- *      they are one again and the bit-1 part goes. Existing parts keep their numbers, so their policies
- *      keep their names and are updated in place (policy_document is updatable: schema/force-new.json).
- *   5. Cost and fallback: a divided set fits at least half a document on average, so the trie needs
- *      more parts than a tight packing: about 1.4 times ceil(length / limit) for long lists (400
- *      repository names of 80 characters: 8 parts, where ceil(length / limit) is 6). Keys chosen to
- *      collide in their hash could make parts tiny, so when the trie needs more than
- *      STABLE_PARTS_FACTOR * ceil(length / limit) + 1 parts, the pieces are packed tightly instead,
- *      and those parts are not stable under growth: two greedies over the rows, longest first, the one
- *      with fewer documents winning, ties going to (a), which cuts less: (a) each statement is cut into
- *      strips that fill a document, packed first-fit-decreasing; (b) next-fit with cutting.
+ *   4. Stable parts (rendezvous hashing): with n parts, each piece goes to the part b < n that gives
+ *      the highest score of (piece key, b) (stable-hash.ts); each part renders its pieces back into
+ *      statements, in canonical order. n is the smallest, from ceil(length / limit) (at least 2), at
+ *      which every part fits.
+ *      What this gives: a piece's part depends on its key and n only. Adding a piece changes the one
+ *      part it goes to while n stays; when n must grow, part n is added and takes pieces from the
+ *      others (no piece moves between existing parts), so every part keeps its number. Removing pieces
+ *      changes only their parts; when n falls, the last parts go and their pieces spread over the
+ *      others. Parts keep their numbers, so their policies keep their names and are updated in place
+ *      (policy_document is updatable: schema/force-new.json).
+ *   5. Cost and fallback: pieces land at random, so parts fill to about 85 % (400 repository names of
+ *      80 characters: 7 parts where ceil(length / limit) is 6). Keys chosen to collide in their hash
+ *      could overfill a part, so when more than STABLE_PARTS_FACTOR * ceil(length / limit) + 1 parts
+ *      would be needed, the pieces are packed tightly instead, and those parts are not stable under
+ *      growth: two greedies over the rows, longest first, the one with fewer documents winning, ties
+ *      going to (a), which cuts less: (a) each statement is cut into strips that fill a document,
+ *      packed first-fit-decreasing; (b) next-fit with cutting.
  *   6. More than one document is information (POLICY_SPLIT_BY_SIZE, naming the count): each part
  *      is one more policy and one more attachment.
  * test/policy/size-split.property.test.ts checks exactness, fit, determinism, the part bound and
@@ -49,9 +47,9 @@ import { PolicyDocument } from './document';
 import { POLICY_DOCUMENT_MAX_LENGTH } from './limits';
 import type { StatementData } from './parse';
 import { renderDocument, statementJson } from './render';
-import { hashBit, hashSeed } from './stable-hash';
+import { hashScore, hashSeed } from './stable-hash';
 
-/** Rule 5: the trie is used while it needs at most this times ceil(length / limit), plus one, parts. */
+/** Rule 5: stable parts are used while they need at most this times ceil(length / limit), plus one, parts. */
 export const STABLE_PARTS_FACTOR = 2;
 
 /** Options of splitBySize. */
@@ -72,7 +70,7 @@ export interface SizeSplitOptions {
 export interface SizeSplit {
   /** The document itself when it fits, otherwise documents that each fit and together grant exactly what it grants. */
   readonly documents: PolicyDocument[];
-  /** The part number of each document, from 0 (rule 4: numbers may have gaps; a document that fits is part 0). */
+  /** The part number of each document, from 0 (rule 4; a document that fits is part 0). */
   readonly parts: number[];
   /** False when rule 5's fallback packed the pieces tightly (parts not stable under growth). */
   readonly stable: boolean;
@@ -100,7 +98,7 @@ export function splitBySizeWithDiagnostics(
   if (length <= max) return { documents: [document], parts: [0], stable: true, diagnostics: [] };
   const rows = document._statements.flatMap((s, i) => shape(s, i, max));
   const least = Math.ceil(length / max);
-  const trie = stableParts(rows, max, STABLE_PARTS_FACTOR * least + 1);
+  const trie = stableParts(rows, max, least, STABLE_PARTS_FACTOR * least + 1);
   const packed = trie === undefined ? packedSplit(rows, max) : undefined;
   const documents = (trie?.map((p) => p.statements) ?? packed!).map((d) => PolicyDocument._fromData(d));
   const name = options.documentName ?? 'the policy document';
@@ -165,43 +163,41 @@ function render(rows: Row[], pieces: Piece[]): StatementData[] {
     });
 }
 
-/** Deeper than this, a set that still does not fit is divided by position (keys that collide in 40 bits). */
-const TRIE_DEPTH_MAX = 40;
-
-/** Rule 4, or undefined past `most` parts (rule 5). */
+/** Rule 4, or undefined when no n up to `most` fits every part (rule 5). */
 function stableParts(
   rows: Row[],
   max: number,
+  least: number,
   most: number,
 ): { part: number; statements: StatementData[] }[] | undefined {
-  const out: { part: number; statements: StatementData[] }[] = [];
-  // Sets to place: pieces, bit path as a number with a leading 1 (trailing zeros kept), depth.
-  const stack: { pieces: Piece[]; path: number; depth: number }[] = [
-    { pieces: piecesOf(rows), path: 1, depth: 0 },
-  ];
-  while (stack.length > 0) {
-    const { pieces, path, depth } = stack.pop()!;
-    if (pieces.length === 0) continue;
-    const statements = render(rows, pieces);
-    if (pieces.length === 1 || renderDocument(statements).length <= max) {
-      out.push({ part: partNumber(path), statements });
-      if (out.length > most) return undefined;
-      continue;
+  const pieces = piecesOf(rows);
+  const first = Math.max(2, least);
+  const part = new Uint32Array(pieces.length);
+  const best = new Float64Array(pieces.length);
+  pieces.forEach((p, k) => {
+    for (let b = 0; b < first; b++) {
+      const score = hashScore(p.seed, b);
+      if (b === 0 || score > best[k]) [part[k], best[k]] = [b, score];
     }
-    const bit = (p: Piece, k: number) => (depth < TRIE_DEPTH_MAX ? hashBit(p.seed, depth) : k % 2);
-    stack.push(
-      { pieces: pieces.filter((p, k) => bit(p, k) === 1), path: path * 2 + 1, depth: depth + 1 },
-      { pieces: pieces.filter((p, k) => bit(p, k) === 0), path: path * 2, depth: depth + 1 },
-    );
+  });
+  for (let n = first; n <= most; n++) {
+    if (n > first) {
+      // Part n - 1 is added: a piece moves only to it, and only when it scores higher there.
+      pieces.forEach((p, k) => {
+        const score = hashScore(p.seed, n - 1);
+        if (score > best[k]) [part[k], best[k]] = [n - 1, score];
+      });
+    }
+    const byPart: Piece[][] = Array.from({ length: n }, () => []);
+    pieces.forEach((p, k) => byPart[part[k]].push(p));
+    const parts = byPart
+      .map((ps, b) => ({ part: b, statements: render(rows, ps), empty: ps.length === 0 }))
+      .filter((x) => !x.empty);
+    if (parts.every((x) => renderDocument(x.statements).length <= max)) {
+      return parts.map(({ part: b, statements }) => ({ part: b, statements }));
+    }
   }
-  return out.sort((a, b) => a.part - b.part);
-}
-
-/** Rule 4's number of a bit path (with its leading 1): trailing zeros dropped, then (x - 1) / 2. */
-function partNumber(path: number): number {
-  let x = path;
-  while (x > 1 && x % 2 === 0) x /= 2;
-  return (x - 1) / 2;
+  return undefined;
 }
 
 function splitInfo(name: string, length: number, max: number, parts: number, stable: boolean): Diagnostic {

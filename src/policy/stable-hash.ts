@@ -1,8 +1,8 @@
 /**
- * A fixed hash of a text, as bits: FNV-1a over the UTF-16 code units, then the MurmurHash3 32-bit
- * finalizer, with the 32-bit word number mixed in for bits past the first 32. Written out here (not
- * node:crypto, which the pure engine does not import) so it never changes with a platform or library
- * version: which size-split part a statement piece lands in depends on it (size-split.ts).
+ * A fixed hash of a text and its score for each numbered part (rendezvous hashing): FNV-1a over the
+ * UTF-16 code units, then the MurmurHash3 32-bit finalizer, with the part number mixed in. Written out
+ * here (not node:crypto, which the pure engine does not import) so it never changes with a platform or
+ * library version: which size-split part a statement piece lands in depends on it (size-split.ts).
  */
 
 /** The MurmurHash3 32-bit finalizer: spreads every input bit over the output. */
@@ -25,8 +25,7 @@ export function hashSeed(key: string): number {
   return mix(h >>> 0);
 }
 
-/** Bit `depth` (0, 1, …) of the hash of the key with seed `seed`. */
-export function hashBit(seed: number, depth: number): number {
-  const word = mix((seed ^ mix(Math.imul((depth >>> 5) + 1, 0x9e3779b9))) >>> 0);
-  return (word >>> (depth & 31)) & 1;
+/** The score of part `part` for the key with seed `seed` (rendezvous hashing: highest score wins). */
+export function hashScore(seed: number, part: number): number {
+  return mix((seed ^ mix(Math.imul(part + 1, 0x9e3779b9))) >>> 0);
 }
