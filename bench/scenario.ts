@@ -5,7 +5,9 @@
  *   - `constructs`: this library's constructs;
  *   - `baseline`: the same users, policy documents and attachments written directly with the generated
  *     bindings, as a careful user would by hand: documents are written out beforehand (computed here
- *     before the clock starts), one policy per distinct document, no engine, no validation.
+ *     before the clock starts), one policy per access and part (a preset's account-level part is its
+ *     own policy even where another preset's has the same text, so either can change in place), no
+ *     engine, no validation.
  */
 import {
   CrAccess,
@@ -115,8 +117,9 @@ export function handWrittenDocuments(size: Size): Map<string, HandWritten> {
 export function buildBaseline(size: Size, outdir: string, documents: Map<string, HandWritten>): App {
   const { app, stack } = stackOf(outdir);
   const policies = new Map<string, alicloud.ramPolicy.RamPolicy>();
-  const policy = (text: string) => {
-    let p = policies.get(text);
+  const policy = (purpose: string, text: string) => {
+    const key = `${purpose}\n${text}`;
+    let p = policies.get(key);
     if (p === undefined) {
       const name = `bench-policy-${policies.size}`;
       p = new alicloud.ramPolicy.RamPolicy(stack, name, {
@@ -124,7 +127,7 @@ export function buildBaseline(size: Size, outdir: string, documents: Map<string,
         policyDocument: text,
         rotateStrategy: 'DeleteOldestNonDefaultVersionWhenLimitExceeded',
       });
-      policies.set(text, p);
+      policies.set(key, p);
     }
     return p.policyName;
   };
@@ -134,7 +137,7 @@ export function buildBaseline(size: Size, outdir: string, documents: Map<string,
     const user = new alicloud.ramUser.RamUser(stack, `U${i}`, { name: `user-${i}` });
     const scoped = [
       ...(docs.scopedSystem === undefined ? [] : [{ name: docs.scopedSystem, type: 'System' }]),
-      ...docs.scoped.map((t) => ({ name: policy(t), type: 'Custom' })),
+      ...docs.scoped.map((t) => ({ name: policy(`${preset(i)} rg`, t), type: 'Custom' })),
     ];
     scoped.forEach((s, k) => {
       new alicloud.resourceManagerPolicyAttachment.ResourceManagerPolicyAttachment(stack, `Rg${i}-${k}`, {
@@ -150,7 +153,7 @@ export function buildBaseline(size: Size, outdir: string, documents: Map<string,
     docs.account.forEach((t, k) => {
       new alicloud.ramUserPolicyAttachment.RamUserPolicyAttachment(stack, `Acc${i}-${k}`, {
         userName: user.name,
-        policyName: policy(t),
+        policyName: policy(`${preset(i)} account`, t),
         policyType: 'Custom',
         lifecycle: { createBeforeDestroy: true },
       });
@@ -159,13 +162,14 @@ export function buildBaseline(size: Size, outdir: string, documents: Map<string,
   return app;
 }
 
-/** The smallest resource count that expresses the grants: principals + distinct documents + attachments. */
+/** The smallest resource count that expresses the grants: principals + policies (one per access and part) + attachments. */
 export function physicalMinimum(size: Size, documents: Map<string, HandWritten>): number {
   const distinct = new Set<string>();
   let attachments = 0;
   for (let i = 0; i < size.n; i++) {
     const docs = documents.get(`${preset(i)}:${group(i, size.m)}`)!;
-    for (const t of [...docs.scoped, ...docs.account]) distinct.add(t);
+    for (const t of docs.scoped) distinct.add(`${preset(i)} rg\n${t}`);
+    for (const t of docs.account) distinct.add(`${preset(i)} account\n${t}`);
     attachments += (docs.scopedSystem === undefined ? 0 : 1) + docs.scoped.length + docs.account.length;
   }
   return size.n + distinct.size + attachments;

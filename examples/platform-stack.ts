@@ -103,6 +103,8 @@ export class PlatformRegistryStack extends TerraformStack {
             'cr:PushRepository',
           ]),
         ]),
+        // Named, so a later change of the document updates its policies in place.
+        { name: 'image-builder' },
       ),
       scope: CrAccessScope.resourceGroups(groups.map((g) => g.id)),
     });

@@ -22,7 +22,7 @@ import {
   readSynthesized,
 } from '../model';
 import { DiagnosticCode, formatDiagnostic, Severity } from '../policy';
-import { defaultPolicyNamePrefix, fixAttachmentId } from './naming';
+import { defaultPolicyNamePrefix, fixAccessKey, fixAttachmentId, PolicyScopePart } from './naming';
 import { annotate, throwViolations, withPath } from './errors';
 import type { CrAccountLevelOptions } from './grant';
 import { CrAccessLedger } from './ledger';
@@ -139,8 +139,14 @@ export class CrAccessCheck implements IAspect {
     const principal = { principalType: f.principalType as PrincipalType, principalName: f.principalName! };
     const plan = planFix(f);
     const names: string[] = [];
-    for (const part of plan.documents) {
-      const policy = CrPolicyRegistry.of(stack).policyFor(prefix, part);
+    const access = fixAccessKey(
+      principal.principalType,
+      principal.principalName,
+      f.policyName ?? f.attachment,
+    );
+    for (const [k, part] of plan.documents.entries()) {
+      const key = { access, scopePart: PolicyScopePart.ACCOUNT_LEVEL, variant: '', part: plan.parts[k] };
+      const policy = withPath(fixes, () => CrPolicyRegistry.of(stack).policyFor(prefix, key, part, fixes));
       const id = fixAttachmentId(principal.principalType, principal.principalName, policy.name);
       if (fixes.node.tryFindChild(id) !== undefined) continue;
       attachAtAccountScope(fixes, id, principal, policy.nameReference, 'Custom');

@@ -5,25 +5,32 @@
  * attachments. All policy logic is in src/policy and src/model.
  */
 import { Construct } from 'constructs';
-import { TerraformStack, Token } from '../core-lib';
+import { AnnotationMetadataEntryType, TerraformStack, Token } from '../core-lib';
 import { resourceManagerPolicyAttachment } from '../generated/alicloud';
 import { EXCLUSIONS_COMMENT_PATH, type GrantPlan, type GrantPolicy, planGrant } from '../model';
 import {
   type ActionPlacement,
   DiagnosticCode,
+  formatDiagnostic,
   nameViolations,
   POLICY_NAME_RULE,
   type PolicyDocument,
   RESOURCE_GROUP_ID_RULE,
+  Severity,
 } from '../policy';
-import type { CrAccess } from './access';
+import { type CrAccess, CrPreset } from './access';
 import { type AccountOptions, accountAlias, accountViolations } from './account';
 import { annotate, throwViolations, type Violation, withPath } from './errors';
 import { CrAccessLedger } from './ledger';
 import {
+  ACCESS_NAME_RULE,
+  accessKey,
   accountAttachmentId,
   defaultPolicyNamePrefix,
-  POLICY_NAME_PREFIX_MAX_LENGTH,
+  exclusionVariant,
+  type PolicyKey,
+  POLICY_NAME_PREFIX_RULE,
+  PolicyScopePart,
   resourceGroupAttachmentId,
 } from './naming';
 import { nameListViolations } from './name-list';
@@ -93,7 +100,9 @@ export interface CrAccessGrantProps extends AccountOptions, CrSplitOptions {
    */
   readonly scope?: CrAccessScope;
   /**
-   * Prefix of custom policy names; the rest of the name is a hash of the policy's content.
+   * Prefix of custom policy names; the rest of the name is the access's stable key (preset or custom
+   * access name, scope part, size-split part; naming.ts), so the prefix keeps the policies of two stacks
+   * apart (RAM policy names are account-wide). Letters, digits and hyphens, at most 48 characters.
    * @default `cr-<stack name>`
    */
   readonly policyNamePrefix?: string;
@@ -147,12 +156,27 @@ export class CrAccessGrant extends Construct {
 
     const prefix = props.policyNamePrefix ?? defaultPolicyNamePrefix(TerraformStack.of(this).node.id);
     const registry = CrPolicyRegistry.of(this);
-    const attached = (p: GrantPolicy, part: number): { name: string; ref: string } => {
-      if (p.systemPolicyName !== undefined) return { name: p.systemPolicyName, ref: p.systemPolicyName };
-      const registered = registry.policyFor(prefix, p.document, part);
-      return { name: registered.name, ref: registered.nameReference };
-    };
-    const scoped = this.plan.resourceGroupPolicies.map(attached);
+    const access = accessKey(props.access.preset, props.access.name, props.access.document);
+    const variant = exclusionVariant(
+      props.excludeFromAccountLevel,
+      props.excludeWriteActionsFromAccountLevel,
+    );
+    let unnamedCreated = false;
+    const attached =
+      (scopePart: PolicyScopePart) =>
+      (p: GrantPolicy): { name: string; ref: string } => {
+        if (p.systemPolicyName !== undefined) return { name: p.systemPolicyName, ref: p.systemPolicyName };
+        const key: PolicyKey = {
+          access,
+          scopePart,
+          variant: scopePart === PolicyScopePart.ACCOUNT_LEVEL ? variant : '',
+          part: p.part ?? 0,
+        };
+        const registered = withPath(this, () => registry.policyFor(prefix, key, p.document, this));
+        unnamedCreated ||= registered.created;
+        return { name: registered.name, ref: registered.nameReference };
+      };
+    const scoped = this.plan.resourceGroupPolicies.map(attached(PolicyScopePart.RESOURCE_GROUP));
     const excluded = this.plan.excludedFromAccountLevel;
     if (scoped.length > 0) {
       const principalName = resourceManagerPrincipalName(props.principal, accountAlias(this, props));
@@ -160,7 +184,7 @@ export class CrAccessGrant extends Construct {
         scoped.forEach((policy, k) => {
           const attachment = new resourceManagerPolicyAttachment.ResourceManagerPolicyAttachment(
             this,
-            resourceGroupAttachmentId(rgKeys[i], k),
+            resourceGroupAttachmentId(rgKeys[i], this.plan.resourceGroupPolicies[k].part ?? k),
             {
               policyName: policy.ref,
               policyType: this.plan.resourceGroupPolicies[k].policyType,
@@ -175,10 +199,16 @@ export class CrAccessGrant extends Construct {
         });
       });
     }
-    const account = this.plan.accountPolicies.map(attached);
+    const account = this.plan.accountPolicies.map(
+      attached(grantScope.isResourceGroupScope ? PolicyScopePart.ACCOUNT_LEVEL : PolicyScopePart.ACCOUNT),
+    );
+    if (unnamedCreated && props.access.preset === CrPreset.CUSTOM && props.access.name === undefined) {
+      annotateUnnamed(this, access);
+    }
     account.forEach((policy, k) => {
       const type = this.plan.accountPolicies[k].policyType;
-      attachAtAccountScope(this, accountAttachmentId(k), props.principal, policy.ref, type);
+      const position = this.plan.accountPolicies[k].part ?? k;
+      attachAtAccountScope(this, accountAttachmentId(position), props.principal, policy.ref, type);
     });
     const names = (policies: GrantPolicy[], refs: { name: string }[], type: string) =>
       refs.filter((_, k) => policies[k].policyType === type).map((r) => r.name);
@@ -217,6 +247,23 @@ export class CrAccessGrant extends Construct {
   }
 }
 
+/**
+ * Information, once per unnamed custom access and stack (on the grant that created its policies): its
+ * policies are named from its content, so a change of the document replaces them and their attachments.
+ */
+function annotateUnnamed(grant: Construct, access: string): void {
+  const text = formatDiagnostic({
+    code: DiagnosticCode.UNNAMED_CUSTOM_ACCESS,
+    severity: Severity.INFO,
+    location: '',
+    message: 'this custom access has no name, so its policies are named from its content',
+    value: access,
+    rule: 'a policy name forces replacement: changing an unnamed access creates new policies and replaces every attachment, where a named one updates its policies in place',
+    fix: "name it to make later changes in-place updates: CrAccess.custom(document, { name: 'ci-push' })",
+  });
+  grant.node.addMetadata(AnnotationMetadataEntryType.INFO, text, { stackTrace: false });
+}
+
 function grantViolations(props: CrAccessGrantProps, scope: CrAccessScope, groups: TokenKey[]): Violation[] {
   const out = accountViolations(props);
   const name = props.principal.principalName;
@@ -234,17 +281,24 @@ function grantViolations(props: CrAccessGrantProps, scope: CrAccessScope, groups
   }
   const prefix = props.policyNamePrefix;
   if (prefix !== undefined) {
-    const rule = {
-      ...POLICY_NAME_RULE,
-      what: 'policy name prefix',
-      maxLength: POLICY_NAME_PREFIX_MAX_LENGTH,
-    };
-    for (const problem of nameViolations(prefix, rule)) {
+    for (const problem of nameViolations(prefix, POLICY_NAME_PREFIX_RULE)) {
       out.push({
         code: DiagnosticCode.INVALID_NAME,
         message: 'invalid policyNamePrefix',
         value: prefix,
-        rule: `${problem}, leaving room for "-" and a 12-character hash within the ${POLICY_NAME_RULE.maxLength}-character policy name`,
+        rule: `${problem}, leaving room for the access name and scope part within the ${POLICY_NAME_RULE.maxLength}-character policy name (${POLICY_NAME_RULE.source})`,
+        fix: 'shorten it or remove the other characters',
+      });
+    }
+  }
+  const accessName = props.access.name;
+  if (accessName !== undefined) {
+    for (const problem of nameViolations(accessName, ACCESS_NAME_RULE)) {
+      out.push({
+        code: DiagnosticCode.INVALID_NAME,
+        message: 'invalid custom access name',
+        value: accessName,
+        rule: `${problem}, as it becomes part of RAM policy names of at most ${POLICY_NAME_RULE.maxLength} characters (${POLICY_NAME_RULE.source})`,
         fix: 'shorten it or remove the other characters',
       });
     }

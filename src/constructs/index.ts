@@ -1,4 +1,4 @@
-export { CrAccess, CrPreset } from './access';
+export { CrAccess, type CrCustomAccessOptions, CrPreset } from './access';
 export type { AccountOptions } from './account';
 export { CrAccessCheck, CrAccessCheckMode, type CrAccessCheckProps } from './check';
 export { CrAccessReport } from './report';
@@ -9,6 +9,7 @@ export {
   type CrAccessGrantProps,
   type CrSplitOptions,
 } from './grant';
+export { type PolicyKey, PolicyScopePart } from './naming';
 export { CrPolicyRegistry, type RegisteredPolicy } from './policy-registry';
 export {
   DEVELOPER_BUILD_ACTIONS,

@@ -144,6 +144,7 @@ export class CrAccessLedger extends Construct {
       ),
       fixes: [...this.fixes],
       customPolicies: CrPolicyRegistry.of(this).size,
+      policies: CrPolicyRegistry.of(this).uses(),
       attachments: this.records.reduce((n, r) => n + attachmentCount(r.plan), this.fixAttachments()),
     };
   }

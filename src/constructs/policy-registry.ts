@@ -1,12 +1,22 @@
 /**
- * One alicloud_ram_policy per distinct document per stack, however many grants use it. The registry
- * is a construct under the stack; each policy's construct ID is its content-derived name (naming.ts).
+ * One alicloud_ram_policy per stable key per stack (naming.ts), however many grants use it. The
+ * registry is a construct under the stack; each policy's construct ID is its name. Rules:
+ *   - Grants of the same access share its policies (50 developers, 2 policies).
+ *   - One name, one document: a second, different document under a name the stack already has (two
+ *     custom accesses given one name, or a name that is also a preset's) is an error naming both
+ *     constructs (ACCESS_NAME_CONFLICT). Names are compared as RAM compares policy names, without
+ *     regard to case (name-case.ts).
+ *   - Policy names are unique across the stacks of an app (app-policy-names.ts).
  */
-import { Construct } from 'constructs';
+import { Construct, type IConstruct } from 'constructs';
 import { TerraformStack } from '../core-lib';
 import { ramPolicy } from '../generated/alicloud';
-import type { PolicyDocument } from '../policy';
-import { policyDescription, policyName } from './naming';
+import type { SharedPolicy } from '../model';
+import { DiagnosticCode, type PolicyDocument, Severity } from '../policy';
+import { PolicyError, quote } from '../policy/diagnostic';
+import { caseFold } from '../policy/name-case';
+import { appPolicyNameErrors } from './app-policy-names';
+import { type PolicyKey, policyDescription, policyName } from './naming';
 
 /** rotate_strategy that keeps updates working past RAM's five versions per policy. */
 const ROTATE_STRATEGY = 'DeleteOldestNonDefaultVersionWhenLimitExceeded';
@@ -18,6 +28,17 @@ export interface RegisteredPolicy {
   readonly name: string;
   /** A reference to its name (a token), so attachments depend on the policy. */
   readonly nameReference: string;
+  /** True for the call that created it. */
+  readonly created: boolean;
+}
+
+interface Entry {
+  readonly name: string;
+  readonly key: PolicyKey;
+  readonly rendering: string;
+  readonly owner: IConstruct;
+  readonly nameReference: string;
+  readonly users: Set<IConstruct>;
 }
 
 /** The stack's custom Container Registry policies. */
@@ -31,38 +52,89 @@ export class CrPolicyRegistry extends Construct {
     );
   }
 
-  /** By name. The reference is made once per policy: each `policyName` read creates a new token. */
-  private readonly policies = new Map<string, RegisteredPolicy>();
-  /** Names by prefix and document, so each distinct document is hashed once. */
-  private readonly names = new Map<string, string>();
+  /** The registry of `stack`, if it has one. */
+  public static find(stack: IConstruct): CrPolicyRegistry | undefined {
+    return stack.node.tryFindChild(REGISTRY_ID) as CrPolicyRegistry | undefined;
+  }
+
+  /** By name, folded as RAM compares policy names. The reference is made once per policy. */
+  private readonly policies = new Map<string, Entry>();
+
+  private constructor(scope: Construct, id: string) {
+    super(scope, id);
+    const stack = TerraformStack.of(this);
+    this.node.addValidation({
+      validate: () => appPolicyNameErrors(stack, this.names, (s) => CrPolicyRegistry.find(s)?.names ?? []),
+    });
+  }
 
   /**
-   * The stack's policy with this document as part `part` of a size split (naming.ts), created on first
-   * use: its literal name and a reference to it (a token, so attachments depend on the policy).
+   * The stack's policy of `key` with this document, created on first use by `owner` (a grant or the
+   * check): its literal name and a reference to it (a token, so attachments depend on the policy).
+   * Throws ACCESS_NAME_CONFLICT when the name already holds another document.
    */
-  public policyFor(prefix: string, document: PolicyDocument, part = 0): RegisteredPolicy {
-    const key = `${prefix}\n${part}\n${document.render()}`;
-    let name = this.names.get(key);
-    if (name === undefined) {
-      name = policyName(prefix, document, part);
-      this.names.set(key, name);
+  public policyFor(
+    prefix: string,
+    key: PolicyKey,
+    document: PolicyDocument,
+    owner: IConstruct,
+  ): RegisteredPolicy {
+    const name = policyName(prefix, key);
+    const folded = caseFold(name);
+    const rendering = document.render();
+    const existing = this.policies.get(folded);
+    if (existing !== undefined) {
+      if (existing.rendering !== rendering) throw conflict(existing, owner, name);
+      existing.users.add(owner);
+      return { name: existing.name, nameReference: existing.nameReference, created: false };
     }
-    let registered = this.policies.get(name);
-    if (registered === undefined) {
-      const policy = new ramPolicy.RamPolicy(this, name, {
-        policyName: name,
-        policyDocument: document.render(),
-        description: policyDescription(document),
-        rotateStrategy: ROTATE_STRATEGY,
-      });
-      registered = { name, nameReference: policy.policyName };
-      this.policies.set(name, registered);
-    }
-    return registered;
+    const policy = new ramPolicy.RamPolicy(this, name, {
+      policyName: name,
+      policyDocument: rendering,
+      description: policyDescription(key, document),
+      rotateStrategy: ROTATE_STRATEGY,
+    });
+    const entry = { name, key, rendering, owner, nameReference: policy.policyName, users: new Set([owner]) };
+    this.policies.set(folded, entry);
+    return { name, nameReference: entry.nameReference, created: true };
   }
 
   /** How many custom policies the stack has. */
   public get size(): number {
     return this.policies.size;
   }
+
+  /** The literal names of the stack's custom policies, in creation order. */
+  public get names(): string[] {
+    return [...this.policies.values()].map((e) => e.name);
+  }
+
+  /** Every policy and what it serves, by name. */
+  public uses(): SharedPolicy[] {
+    return [...this.policies.values()]
+      .map((e) => ({
+        name: e.name,
+        access: e.key.access,
+        scopePart: e.key.scopePart,
+        part: e.key.part + 1,
+        users: e.users.size,
+      }))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+}
+
+function conflict(existing: Entry, owner: IConstruct, name: string): PolicyError {
+  const access = existing.key.access;
+  return new PolicyError([
+    {
+      code: DiagnosticCode.ACCESS_NAME_CONFLICT,
+      severity: Severity.ERROR,
+      location: '',
+      message: `two different documents would be the policy ${name} (access ${access}; constructs: ${existing.owner.node.path}, ${owner.node.path})`,
+      value: quote(access),
+      rule: 'a policy name comes from the access name, never from the document, so one name in a stack states one document (RAM compares policy names without regard to case)',
+      fix: `give one of the custom accesses another name (CrAccess.custom(document, { name })), or use one document for both`,
+      constructPath: owner.node.path,
+    },
+  ]);
 }

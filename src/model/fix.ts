@@ -17,6 +17,8 @@ import type { CheckFinding } from './finding';
 export interface GapFix {
   /** The policy documents, each within RAM's size limit. */
   readonly documents: PolicyDocument[];
+  /** The size-split part number of each document (size-split.ts). */
+  readonly parts: number[];
   /** The catalog actions the fix grants (sorted). */
   readonly actions: string[];
   /** Warnings and information about the fix. */
@@ -32,6 +34,7 @@ export function planFix(finding: CheckFinding, catalog: CrCatalog = CrCatalog.bu
   const writes = accountLevelWriteDiagnostic('', finding.missingActions, catalog);
   return {
     documents: split.documents,
+    parts: split.parts,
     actions: finding.missingActions,
     diagnostics: [...(writes === undefined ? [] : [writes]), ...split.diagnostics],
   };

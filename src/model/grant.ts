@@ -49,6 +49,12 @@ export interface GrantPolicy {
   readonly systemPolicyName?: string;
   /** The document the policy grants. */
   readonly document: PolicyDocument;
+  /**
+   * The size-split part number of a custom policy (size-split.ts rule 4): its
+   * name and its attachments' IDs follow it, so a part keeps them when the split gains a part.
+   * @default 0
+   */
+  readonly part?: number;
 }
 
 /** What to grant. */
@@ -127,7 +133,7 @@ function placed(split: ResourceGroupSplit, placements: Placement[]): string[] {
 function custom(document: PolicyDocument, documentName: string, diagnostics: Diagnostic[]): GrantPolicy[] {
   const split = splitBySizeWithDiagnostics(document, { documentName });
   diagnostics.push(...split.diagnostics);
-  return split.documents.map((part) => ({ policyType: 'Custom', document: part }));
+  return split.documents.map((part, k) => ({ policyType: 'Custom', document: part, part: split.parts[k] }));
 }
 
 /** The system policy that states the access, when there is one. */

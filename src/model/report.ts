@@ -21,6 +21,19 @@ export interface GrantSummary {
   readonly movedToAccountLevel: string[];
 }
 
+/** One custom policy of a stack, by its stable key (constructs/naming.ts), and how many use it. */
+export interface SharedPolicy {
+  readonly name: string;
+  /** The access it states: preset, custom access name, `custom-<hash>` (unnamed) or `fix-<hash>` (a check fix). */
+  readonly access: string;
+  /** `account` (whole access at account scope), `rg` (resource-group part) or `rgaccount` (account-level part). */
+  readonly scopePart: string;
+  /** Its size-split part number, from 1. */
+  readonly part: number;
+  /** How many grants and check fixes attach it. */
+  readonly users: number;
+}
+
 /** A stack's report. */
 export interface GrantReport {
   readonly stack: string;
@@ -32,6 +45,8 @@ export interface GrantReport {
   readonly fixes: GrantSummary[];
   /** Custom policies of the stack. */
   readonly customPolicies: number;
+  /** Each custom policy by its stable key, with how many grants and fixes share it (sorted by name). */
+  readonly policies: SharedPolicy[];
   /** Policy attachments made by the grants and the fixes. */
   readonly attachments: number;
 }
@@ -58,6 +73,12 @@ export function summarizeGrant(
   };
 }
 
+const SCOPE_PART_TEXT: { [part: string]: string } = {
+  account: 'account scope',
+  rg: 'resource-group part',
+  rgaccount: 'account-level part',
+};
+
 /** How many attachments a plan emits. */
 export function attachmentCount(plan: GrantPlan): number {
   return plan.resourceGroupIds.length * plan.resourceGroupPolicies.length + plan.accountPolicies.length;
@@ -78,6 +99,12 @@ export function formatGrantReport(report: GrantReport): string {
   for (const f of report.fixes) {
     lines.push(
       `  fixed by CrAccessCheck ${f.path}: ${f.principal}, ${f.scope}; ${f.policies.join(', ')}; ${f.movedToAccountLevel.length} actions: ${f.movedToAccountLevel.join(', ')}`,
+    );
+  }
+  for (const p of report.policies) {
+    const part = p.part > 1 ? `, part ${p.part}` : '';
+    lines.push(
+      `  policy ${p.name}: ${p.access}, ${SCOPE_PART_TEXT[p.scopePart] ?? p.scopePart}${part}; shared by ${p.users} grant(s)`,
     );
   }
   for (const [actions, paths] of moved) {

@@ -90,6 +90,12 @@ export enum DiagnosticCode {
   INVALID_PROP_TYPE = 'INVALID_PROP_TYPE',
   /** A team without members (a warning). */
   EMPTY_TEAM = 'EMPTY_TEAM',
+  /** Two different documents would get one policy name (one access name in a stack; constructs/policy-registry.ts). */
+  ACCESS_NAME_CONFLICT = 'ACCESS_NAME_CONFLICT',
+  /** A custom access without a name: its policies are named from its content (information; constructs/naming.ts). */
+  UNNAMED_CUSTOM_ACCESS = 'UNNAMED_CUSTOM_ACCESS',
+  /** Two stacks of one app create policies of the same name (constructs/app-policy-names.ts). */
+  DUPLICATE_POLICY_NAME = 'DUPLICATE_POLICY_NAME',
 }
 
 /** One finding. */

@@ -1,7 +1,9 @@
 /**
  * Size limit rule: a custom policy document may hold at most POLICY_DOCUMENT_MAX_LENGTH characters of
- * its canonical (minified) rendering. A document within the limit is kept as it is. A document over
- * it is split deterministically (a function of the canonical document alone, so of the grant):
+ * its canonical (minified) rendering. A document within the limit is kept as it is (part 1). A document
+ * over it is split deterministically (a function of the canonical document alone, so of the grant),
+ * and stably: each part has a number, its policy is named by that number (constructs/naming.ts), and a
+ * piece's part depends on the piece and on the pieces that share its part, never on the rest.
  *   1. Cutting is exact. A statement means "any of its actions on any of its resources, under its
  *      Condition", so it may be cut into statements with the same Effect and Condition whose
  *      action-chunk x resource-chunk grid covers exactly its (action, resource) pairs. This holds
@@ -11,35 +13,44 @@
  *      Condition are never cut (they mean "all but these" and "only when"); the other list may be.
  *   2. Shape: a statement is cut along its longer list (the shorter one if only that can be cut)
  *      into strips, each strip repeating the other list. When the repeated list is long, it is first
- *      grouped into g chunks of about equal length (single items at the largest g), each chunk with
- *      its own strips; g is the smallest that gives the fewest documents when every strip fills a
+ *      grouped into g chunks of about equal length (single items at the largest g), each chunk a row
+ *      of its own; g is the smallest that gives the fewest documents when every strip fills a
  *      document of its own. A statement with a pair (an action and a resource, a Not list counting
  *      whole) that fits no document is an error (STATEMENT_TOO_LONG).
- *   3. Packing: two simple greedies over the shaped statements, longest first; the one with fewer
- *      documents wins, ties going to (a), which cuts less:
- *      (a) each statement is cut into strips that fill a document, and the strips are packed
- *          first-fit-decreasing without further cuts;
- *      (b) next-fit with cutting: a statement that does not fit the room left in the current
- *          document gives it the longest strip that fits, and the rest starts the next document.
- *   4. More than one document is information (POLICY_SPLIT_BY_SIZE, naming the count): each part
+ *   3. Pieces: a row that cannot be cut, or whose cut list has one item, is one piece; otherwise each
+ *      item of its cut list is a piece. A piece is keyed by its row's Effect, Condition, Not flags, cut
+ *      side and chunk, and its item (a whole row: its lists), never by the rest of the document.
+ *   4. Stable parts (rendezvous hashing): with n parts, each piece goes to the part b < n that gives
+ *      the highest score of (piece key, b) (stable-hash.ts); each part renders its pieces back into
+ *      statements, in canonical order. n is the smallest, from ceil(length / limit) (at least 2), at
+ *      which every part fits.
+ *      What this gives: a piece's part depends on its key and n only. Adding a piece changes the one
+ *      part it goes to while n stays; when n must grow, part n is added and takes pieces from the
+ *      others (no piece moves between existing parts), so every part keeps its number. Removing pieces
+ *      changes only their parts; when n falls, the last parts go and their pieces spread over the
+ *      others. Parts keep their numbers, so their policies keep their names and are updated in place
+ *      (policy_document is updatable: schema/force-new.json).
+ *   5. Cost and fallback: pieces land at random, so parts fill to about 85 % (400 repository names of
+ *      80 characters: 7 parts where ceil(length / limit) is 6). Keys chosen to collide in their hash
+ *      could overfill a part, so when more than STABLE_PARTS_FACTOR * ceil(length / limit) + 1 parts
+ *      would be needed, the pieces are packed tightly instead, and those parts are not stable under
+ *      growth: two greedies over the rows, longest first, the one with fewer documents winning, ties
+ *      going to (a), which cuts less: (a) each statement is cut into strips that fill a document,
+ *      packed first-fit-decreasing; (b) next-fit with cutting.
+ *   6. More than one document is information (POLICY_SPLIT_BY_SIZE, naming the count): each part
  *      is one more policy and one more attachment.
- * How close to the minimum. Every piece repeats its statement's Effect, Condition and uncut list, so
- * when that repeated part is a large share of the limit, no split reaches ceil(length / limit)
- * documents (a document holds only so many (action, resource) pairs). Let r be the largest share of
- * the limit taken by a statement's Effect, Condition and repeated list (the shorter one, as rule 2
- * cuts the longer), plus its widest item, plus the document's own 30 characters. Each document that
- * (b) closes loses less than r of the limit, to room left over or to one repeated part; so when rule 2
- * keeps g = 1 (as it does when r is under about 1/2), a document at most (1 - r) / r limits long
- * becomes at most ceil(length / limit) + 1 documents. Example: the 72 account-level actions on
- * repository names of 100 characters give r = 0.35, so that bound holds up to 1.86 limits (about 90
- * such names); past that, each document carries the 72 actions and about 4,100 characters of names.
- * test/policy/size-split.property.test.ts checks the bound on random documents.
+ * test/policy/size-split.property.test.ts checks exactness, fit, determinism, the part bound and
+ * stability under growth on random documents.
  */
 import { type Diagnostic, DiagnosticCode, PolicyError, Severity } from './diagnostic';
 import { PolicyDocument } from './document';
 import { POLICY_DOCUMENT_MAX_LENGTH } from './limits';
 import type { StatementData } from './parse';
 import { renderDocument, statementJson } from './render';
+import { hashScore, hashSeed } from './stable-hash';
+
+/** Rule 5: stable parts are used while they need at most this times ceil(length / limit), plus one, parts. */
+export const STABLE_PARTS_FACTOR = 2;
 
 /** Options of splitBySize. */
 export interface SizeSplitOptions {
@@ -59,6 +70,10 @@ export interface SizeSplitOptions {
 export interface SizeSplit {
   /** The document itself when it fits, otherwise documents that each fit and together grant exactly what it grants. */
   readonly documents: PolicyDocument[];
+  /** The part number of each document, from 0 (rule 4; a document that fits is part 0). */
+  readonly parts: number[];
+  /** False when rule 5's fallback packed the pieces tightly (parts not stable under growth). */
+  readonly stable: boolean;
   /** POLICY_SPLIT_BY_SIZE (information) when there is more than one document; errors are thrown. */
   readonly diagnostics: Diagnostic[];
 }
@@ -80,31 +95,122 @@ export function splitBySizeWithDiagnostics(
 ): SizeSplit {
   const max = options.maxLength ?? POLICY_DOCUMENT_MAX_LENGTH;
   const length = documentLength(document);
-  if (length <= max) return { documents: [document], diagnostics: [] };
-  const rows = document._statements
-    .flatMap((s, i) => shape(s, i, max))
-    .sort((a, b) => rowLength(b) - rowLength(a)); // stable: equal lengths keep canonical order
+  if (length <= max) return { documents: [document], parts: [0], stable: true, diagnostics: [] };
+  const rows = document._statements.flatMap((s, i) => shape(s, i, max));
+  const least = Math.ceil(length / max);
+  const trie = stableParts(rows, max, least, STABLE_PARTS_FACTOR * least + 1);
+  const packed = trie === undefined ? packedSplit(rows, max) : undefined;
+  const documents = (trie?.map((p) => p.statements) ?? packed!).map((d) => PolicyDocument._fromData(d));
+  const name = options.documentName ?? 'the policy document';
+  return {
+    documents,
+    parts: trie?.map((p) => p.part) ?? documents.map((_, k) => k),
+    stable: trie !== undefined,
+    diagnostics:
+      documents.length > 1 ? [splitInfo(name, length, max, documents.length, trie !== undefined)] : [],
+  };
+}
+
+/** Rule 5's fallback: the better of the two greedies over the rows, longest first. */
+function packedSplit(shaped: Row[], max: number): StatementData[][] {
+  const rows = [...shaped].sort((a, b) => rowLength(b) - rowLength(a)); // stable: equal lengths keep canonical order
   const whole = firstFitDecreasing(
     rows.flatMap((r) => strips(r, max - EMPTY_DOCUMENT)),
     max,
   );
   const filled = nextFitCutting(rows, max);
-  const documents = (filled.length < whole.length ? filled : whole).map((d) => PolicyDocument._fromData(d));
-  const name = options.documentName ?? 'the policy document';
-  return {
-    documents,
-    diagnostics: documents.length > 1 ? [splitInfo(name, length, max, documents.length)] : [],
-  };
+  return filled.length < whole.length ? filled : whole;
 }
 
-function splitInfo(name: string, length: number, max: number, parts: number): Diagnostic {
+/** A piece of rule 3: a whole row (`item` undefined) or one item of its cut list, with its hash seed. */
+interface Piece {
+  readonly row: number;
+  readonly item?: string;
+  /** Position of the item in its row's cut list, so parts render in canonical order. */
+  readonly index: number;
+  readonly seed: number;
+}
+
+/** Rule 3. */
+function piecesOf(rows: Row[]): Piece[] {
+  const out: Piece[] = [];
+  rows.forEach((r, row) => {
+    const { s, along } = r;
+    const id = [s.effect, s.conditions ?? null, s.notAction, s.notResource, along ?? '', r.chunk ?? 0];
+    if (along === undefined || s[along].length === 1) {
+      out.push({ row, index: 0, seed: hashSeed(JSON.stringify([...id, s.actions, s.resources])) });
+    } else {
+      s[along].forEach((item, index) =>
+        out.push({ row, item, index, seed: hashSeed(JSON.stringify([...id, item])) }),
+      );
+    }
+  });
+  return out;
+}
+
+/** Rule 4's pieces back into statements, rows in canonical order, items in their list's order. */
+function render(rows: Row[], pieces: Piece[]): StatementData[] {
+  const byRow = new Map<number, Piece[]>();
+  for (const p of pieces) byRow.set(p.row, [...(byRow.get(p.row) ?? []), p]);
+  return [...byRow.keys()]
+    .sort((a, b) => a - b)
+    .map((row) => {
+      const r = rows[row];
+      const ps = byRow.get(row)!;
+      if (ps[0].item === undefined) return r.s;
+      const items = ps.sort((a, b) => a.index - b.index).map((p) => p.item!);
+      return { ...r.s, [r.along!]: items };
+    });
+}
+
+/** Rule 4, or undefined when no n up to `most` fits every part (rule 5). */
+function stableParts(
+  rows: Row[],
+  max: number,
+  least: number,
+  most: number,
+): { part: number; statements: StatementData[] }[] | undefined {
+  const pieces = piecesOf(rows);
+  const first = Math.max(2, least);
+  const part = new Uint32Array(pieces.length);
+  const best = new Float64Array(pieces.length);
+  pieces.forEach((p, k) => {
+    for (let b = 0; b < first; b++) {
+      const score = hashScore(p.seed, b);
+      if (b === 0 || score > best[k]) [part[k], best[k]] = [b, score];
+    }
+  });
+  for (let n = first; n <= most; n++) {
+    if (n > first) {
+      // Part n - 1 is added: a piece moves only to it, and only when it scores higher there.
+      pieces.forEach((p, k) => {
+        const score = hashScore(p.seed, n - 1);
+        if (score > best[k]) [part[k], best[k]] = [n - 1, score];
+      });
+    }
+    const byPart: Piece[][] = Array.from({ length: n }, () => []);
+    pieces.forEach((p, k) => byPart[part[k]].push(p));
+    const parts = byPart
+      .map((ps, b) => ({ part: b, statements: render(rows, ps), empty: ps.length === 0 }))
+      .filter((x) => !x.empty);
+    if (parts.every((x) => renderDocument(x.statements).length <= max)) {
+      return parts.map(({ part: b, statements }) => ({ part: b, statements }));
+    }
+  }
+  return undefined;
+}
+
+function splitInfo(name: string, length: number, max: number, parts: number, stable: boolean): Diagnostic {
+  const how = stable
+    ? 'pieces are spread over numbered parts by a hash of each piece, so a growing document adds parts and keeps the others'
+    : 'the pieces hash too unevenly for stable parts, so they are packed tightly, and a change may move pieces between parts';
   return {
     code: DiagnosticCode.POLICY_SPLIT_BY_SIZE,
     severity: Severity.INFO,
     location: '',
     message: `${name} is over the policy size limit, so it becomes ${parts} policies, each attached where the one would be`,
     value: `${length} characters, limit ${max}`,
-    rule: `${limitRule(max)}; a statement is cut by actions and resources, keeping its Effect and Condition, and a greedy packs the pieces into few documents (no fewer than ${Math.ceil(length / max)} can hold ${length} characters)`,
+    rule: `${limitRule(max)}; a statement is cut by actions and resources, keeping its Effect and Condition; ${how} (no fewer than ${Math.ceil(length / max)} can hold ${length} characters)`,
     fix: `nothing, if ${parts} policies and their attachments are acceptable; to need fewer, name repositories with a wildcard such as acs:cr:*:*:repository/<instance ID>/<namespace>/*, or grant fewer actions on the long resource list`,
   };
 }
@@ -124,6 +230,8 @@ interface Row {
   /** Length of the rendering with both lists empty: Effect, key names, brackets, Condition. */
   readonly base: number;
   readonly along?: Along;
+  /** Which chunk of the statement's repeated list this row holds (rule 2; 0 when not chunked). */
+  readonly chunk?: number;
 }
 
 const EMPTY_DOCUMENT = renderDocument([]).length;
@@ -153,7 +261,7 @@ function shape(s: StatementData, index: number, max: number): Row[] {
   for (let g = 1; g <= most && (best === undefined || g < best.documents); g++) {
     const chunks = g > 1 && g === most ? s[repeated].map((item) => [item]) : balancedChunks(s[repeated], g);
     if (chunks.some((c) => base + listLength(c) + widest > room)) continue;
-    const rows = chunks.map((c): Row => ({ s: { ...s, [repeated]: c }, base, along }));
+    const rows = chunks.map((c, chunk): Row => ({ s: { ...s, [repeated]: c }, base, along, chunk }));
     const documents = rows.reduce((n, r) => n + strips(r, room).length, 0);
     if (best === undefined || documents < best.documents) best = { rows, documents };
   }

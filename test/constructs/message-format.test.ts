@@ -30,7 +30,7 @@ import {
 import { Construct } from 'constructs';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { AnnotationMetadataEntryType, type TerraformStack } from '../../src/core-lib';
+import { AnnotationMetadataEntryType, TerraformStack } from '../../src/core-lib';
 import * as alicloud from '../../src/generated/alicloud';
 import { CUSTOM_POLICIES_PER_PRINCIPAL_MAX, GROUPS_PER_USER_MAX } from '../../src/policy';
 import * as diagnosticModule from '../../src/policy/diagnostic';
@@ -382,6 +382,28 @@ const TABLE: { [code in DiagnosticCode]: Producer | { neverRaised: string } } = 
     },
     path: 'platform/TeamB',
   },
+  [DiagnosticCode.ACCESS_NAME_CONFLICT]: {
+    build: (s) => {
+      const named = (action: string) =>
+        CrAccess.custom(PolicyDocument.of([PolicyStatement.allow([action])]), { name: 'web' });
+      new CrAccessGrant(s, 'A', { principal: user, access: named('cr:GetRepository') });
+      new CrAccessGrant(s, 'B', { principal: RamPrincipal.user('bob'), access: named('cr:PullRepository') });
+    },
+    path: 'platform/B',
+  },
+  [DiagnosticCode.UNNAMED_CUSTOM_ACCESS]: {
+    build: (s) => grant(s, custom(PolicyStatement.allow(['cr:GetRepository']))),
+    path: 'platform/G',
+  },
+  [DiagnosticCode.DUPLICATE_POLICY_NAME]: {
+    build: (s) => {
+      // Stacks platform and platform_ have one default prefix, cr-platform.
+      const other = new TerraformStack(s.node.root, 'platform_');
+      new CrAccessGrant(other, 'G', { principal: user, access: CrAccess.developer() });
+      grant(s, CrAccess.developer());
+    },
+    path: 'platform/CrAccessPolicies',
+  },
 };
 
 const originalFormat = diagnosticModule.formatDiagnostic;
@@ -429,7 +451,8 @@ function raised(build: (stack: TerraformStack) => unknown): Raised[] {
       }
     }
     for (const node of stack.node.findAll()) {
-      for (const m of node.node.metadata.filter((x) => x.type === AnnotationMetadataEntryType.WARN)) {
+      const shown = [AnnotationMetadataEntryType.WARN, AnnotationMetadataEntryType.INFO] as string[];
+      for (const m of node.node.metadata.filter((x) => shown.includes(x.type))) {
         const d = rendered.get(String(m.data));
         if (d !== undefined)
           out.push({ code: d.code, severity: d.severity, text: withPath(node.node.path, String(m.data)) });

@@ -26,7 +26,7 @@ test('the report lists each grant with its principal, preset, scope, policies an
     .filter((t) => t.endsWith('policy_attachment'))
     .reduce((n, t) => n + Object.keys(out.resource[t]).length, 0);
   const report = CrAccessReport.of(stack);
-  expect(report).toMatchObject({ stack: 'platform', customPolicies: 2, attachments });
+  expect(report).toMatchObject({ stack: 'platform', customPolicies: 3, attachments });
   expect(attachments).toBe(6);
   const [auditor, alice, ci] = report.grants;
   expect(auditor).toMatchObject({
@@ -44,7 +44,7 @@ test('the report lists each grant with its principal, preset, scope, policies an
     policies: ['AliyunContainerRegistryReadOnlyAccess'],
   });
   const text = CrAccessReport.text(stack);
-  expect(text.split('\n')[0]).toBe('stack platform: 3 grants, 2 custom policies, 6 policy attachments');
+  expect(text.split('\n')[0]).toBe('stack platform: 3 grants, 3 custom policies, 6 policy attachments');
   expect(text).toMatch(/^ {2}moved to account level for 2 grant\(s\), 37 actions: cr:GetAccessVpcLink, /m);
 });
 
@@ -57,6 +57,41 @@ test('synth adds one information annotation per stack that says what moved', () 
       c.node.metadata.filter((m) => m.type === '@cdktf/info').map((m) => `${c.node.path}: ${m.data}`),
     );
   expect(infos).toEqual([
-    'platform/CrAccessLedger: 3 Container Registry grants, 2 custom policies, 6 attachments; 2 resource-group grants had 37 actions without resource-group support moved to account-level policies. Rule: a resource-group attachment has no effect for actions without resource-group support, so each grant attaches them at account scope, listed explicitly. Fix: nothing to do; CrAccessReport.of(stack) lists each grant and its moved actions',
+    'platform/CrAccessLedger: 3 Container Registry grants, 3 custom policies, 6 attachments; 2 resource-group grants had 37 actions without resource-group support moved to account-level policies. Rule: a resource-group attachment has no effect for actions without resource-group support, so each grant attaches them at account scope, listed explicitly. Fix: nothing to do; CrAccessReport.of(stack) lists each grant and its moved actions',
+  ]);
+});
+
+test('the report counts, per custom policy and its stable key, the grants that share it', () => {
+  const stack = newStack();
+  for (const name of ['alice', 'bob', 'carol']) {
+    new ResourceGroupScopedCrDeveloper(stack, name, { userName: name, resourceGroupIds: ['rg-aek2teama'] });
+  }
+  new CrReadOnlyUser(stack, 'Auditor', { userName: 'auditor', resourceGroupIds: ['rg-aek2teama'] });
+  synth(stack);
+  expect(CrAccessReport.of(stack).policies).toEqual([
+    { name: 'cr-platform-developer-rg', access: 'developer', scopePart: 'rg', part: 1, users: 3 },
+    {
+      name: 'cr-platform-developer-rgaccount',
+      access: 'developer',
+      scopePart: 'rgaccount',
+      part: 1,
+      users: 3,
+    },
+    {
+      name: 'cr-platform-read-only-rgaccount',
+      access: 'read-only',
+      scopePart: 'rgaccount',
+      part: 1,
+      users: 1,
+    },
+  ]);
+  expect(
+    CrAccessReport.text(stack)
+      .split('\n')
+      .filter((l) => l.startsWith('  policy ')),
+  ).toEqual([
+    '  policy cr-platform-developer-rg: developer, resource-group part; shared by 3 grant(s)',
+    '  policy cr-platform-developer-rgaccount: developer, account-level part; shared by 3 grant(s)',
+    '  policy cr-platform-read-only-rgaccount: read-only, account-level part; shared by 1 grant(s)',
   ]);
 });

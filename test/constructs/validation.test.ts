@@ -98,7 +98,7 @@ describe('invalid props throw at once with path, value, rule and fix', () => {
           access: CrAccess.readOnly(),
           policyNamePrefix: 'cr_team',
         }),
-      '[platform/G] invalid policyNamePrefix (value: "cr_team"). Rule: policy name prefix may contain only letters, digits and hyphens (-), leaving room for "-" and a 12-character hash within the 128-character policy name. Fix: shorten it or remove the other characters',
+      '[platform/G] invalid policyNamePrefix (value: "cr_team"). Rule: policy name prefix may contain only letters, digits and hyphens (-), leaving room for the access name and scope part within the 128-character policy name (https://www.alibabacloud.com/help/en/ram/developer-reference/api-ram-2015-05-01-createpolicy). Fix: shorten it or remove the other characters',
     ],
     [
       'an exclusion on an account-scope grant',
@@ -280,7 +280,7 @@ describe('whole-stack validations at synth', () => {
     expect(warnings).toEqual([
       expect.stringMatching(
         new RegExp(
-          `^ServiceRole builder would have ${groups.length} custom policy attachments across account and resource-group scopes \\(0 at account scope; grants: platform/Dev\\) \\(value: ${groups.length} attachments: cr-platform-[0-9a-f]{12} at rg-team0, .*\\(\\+${groups.length - LISTED_MAX} more\\)\\)\\. Rule: RAM attaches at most 10 custom policies to one principal \\(https://www\\.alibabacloud\\.com/help/en/ram/product-overview/limits\\); the docs do not say whether attachments at resource-group scope count toward it \\(see RESOURCE_GROUP_SCOPE_QUOTA_DOCUMENTED\\)\\. Fix: expect AttachPolicy to fail if they do`,
+          `^ServiceRole builder would have ${groups.length} custom policy attachments across account and resource-group scopes \\(0 at account scope; grants: platform/Dev\\) \\(value: ${groups.length} attachments: cr-platform-custom-[0-9a-f]{12}-rg at rg-team0, .*\\(\\+${groups.length - LISTED_MAX} more\\)\\)\\. Rule: RAM attaches at most 10 custom policies to one principal \\(https://www\\.alibabacloud\\.com/help/en/ram/product-overview/limits\\); the docs do not say whether attachments at resource-group scope count toward it \\(see RESOURCE_GROUP_SCOPE_QUOTA_DOCUMENTED\\)\\. Fix: expect AttachPolicy to fail if they do`,
         ),
       ),
     ]);

@@ -56,7 +56,7 @@ test('the report names every grant and what was moved to account level', () => {
   const [platform] = first.app.node.children.filter(TerraformStack.isStack);
   const text = CrAccessReport.text(platform);
   expect(text).toMatch(
-    /^stack platform-registry-access: 6 grants, 3 custom policies, 12 policy attachments$/m,
+    /^stack platform-registry-access: 6 grants, 4 custom policies, 12 policy attachments$/m,
   );
   expect(text).toContain('moved to account level for 4 grant(s), 37 actions: cr:GetAccessVpcLink, ');
 });

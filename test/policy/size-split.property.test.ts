@@ -5,14 +5,14 @@
  * statements, and the bound and its range are computed from the input's rendering alone.
  */
 import * as fc from 'fast-check';
-import {
-  CrCatalog,
-  POLICY_DOCUMENT_MAX_LENGTH,
-  PolicyDocument,
-  type PolicyStatement,
-} from '../../src/policy';
+import { CrCatalog, POLICY_DOCUMENT_MAX_LENGTH, PolicyDocument, PolicyStatement } from '../../src/policy';
 import { PolicyError } from '../../src/policy/diagnostic';
-import { splitBySize } from '../../src/policy/size-split';
+import {
+  type SizeSplit,
+  splitBySize,
+  splitBySizeWithDiagnostics,
+  STABLE_PARTS_FACTOR,
+} from '../../src/policy/size-split';
 
 const RUNS = { numRuns: 1000 };
 const names = CrCatalog.bundled().actionNames;
@@ -146,7 +146,7 @@ describe('size split properties', () => {
     );
   });
 
-  test("near the minimum: with r the largest share of maxLength that a statement's Effect, Condition, shorter list and widest item plus the document's own 30 characters take, a document at most (1 - r) / r times maxLength long becomes at most ceil(length / maxLength) + 1 parts", () => {
+  test("bounded: with r the largest share of maxLength that a statement's Effect, Condition, shorter list and widest item plus the document's own 30 characters take, a document at most (1 - r) / r times maxLength long becomes at least ceil(length / maxLength) and at most STABLE_PARTS_FACTOR times that plus one parts, each within maxLength", () => {
     let over = 0;
     fc.assert(
       fc.property(
@@ -155,6 +155,7 @@ describe('size split properties', () => {
         (statements, max) => {
           const input = documentOf(statements);
           const length = input.render().length;
+          // Where pieces repeat little (r as in the header of size-split.ts), the fallback is near the minimum.
           const share = Math.max(
             ...input.statements.map(
               (s) =>
@@ -170,12 +171,55 @@ describe('size split properties', () => {
           const parts = splitBySize(input, { maxLength: max });
           if (length > max) over++;
           for (const p of parts) expect(p.render().length).toBeLessThanOrEqual(max);
-          expect(parts.length).toBeLessThanOrEqual(Math.ceil(length / max) + 1);
+          expect(parts.length).toBeGreaterThanOrEqual(Math.ceil(length / max));
+          expect(parts.length).toBeLessThanOrEqual(STABLE_PARTS_FACTOR * Math.ceil(length / max) + 1);
         },
       ),
       RUNS,
     );
-    // The range is not empty: most cases are over the limit and so really split.
     expect(over).toBeGreaterThan(RUNS.numRuns / 4);
+  });
+
+  test('stable under growth: adding one resource to a long list keeps every part number; with as many parts, at most one part changes; with more parts, no resource moves between existing parts', () => {
+    const arn = (i: number, n: number) => `acs:cr:*:*:repository/cri-1/ns/r${i}-`.padEnd(n, 'x');
+    let grew = 0;
+    let same = 0;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 40, max: 500 }),
+        fc.integer({ min: 40, max: 120 }),
+        fc.integer({ min: 0, max: 1_000_000 }),
+        (count, width, extra) => {
+          const names = Array.from({ length: count }, (_, i) => arn(i * 2, width));
+          const added = arn(extra * 2 + 1, width);
+          const doc = (list: string[]) =>
+            PolicyDocument.of([PolicyStatement.allow(['cr:PullRepository', 'cr:PushRepository'], list)]);
+          const before = splitBySizeWithDiagnostics(doc(names));
+          const after = splitBySizeWithDiagnostics(doc([...names, added]));
+          fc.pre(before.stable && after.stable && before.documents.length > 1);
+          const byPart = (x: SizeSplit) => new Map(x.parts.map((p, k) => [p, x.documents[k]]));
+          const old = byPart(before);
+          const now = byPart(after);
+          for (const part of old.keys()) expect(now.has(part)).toBe(true);
+          const resourcesOf = (d: PolicyDocument) => d.statements.flatMap((st) => st.resources);
+          if (now.size === old.size) {
+            same++;
+            const changed = [...old].filter(([part, d]) => now.get(part)!.render() !== d.render());
+            expect(changed.length).toBeLessThanOrEqual(1);
+          } else {
+            grew++;
+            // Usually one part more; a piece can also tip a second part over at the new count.
+            expect(now.size).toBeGreaterThan(old.size);
+            for (const [part, d] of old) {
+              const kept = new Set([...resourcesOf(d), added]);
+              for (const r of resourcesOf(now.get(part)!)) expect(kept.has(r)).toBe(true);
+            }
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+    expect(same).toBeGreaterThan(0);
+    expect(grew).toBeGreaterThan(0);
   });
 });
