@@ -17,6 +17,8 @@
  *   5. A gap's severity is GRANT_GAP_SEVERITY (gap-severity.ts), wherever the check runs. Messages
  *      count the missing actions (listed.ts); the full list and the fix document are fields of the
  *      finding, given once.
+ *   6. Every custom policy of the configuration is also checked at resource level
+ *      (resource-findings.ts): actions its Resources can never grant are a finding of their own.
  */
 import {
   type AccountLevelExclusions,
@@ -36,6 +38,7 @@ import type { AttachmentRecord } from './attachments';
 import { EffectiveAccess } from './effective-access';
 import type { CheckFinding, CheckReport } from './finding';
 import { GRANT_GAP_SEVERITY } from './gap-severity';
+import { resourceLevelFindings } from './resource-findings';
 import { resourceAddress, type TerraformResource } from './terraform';
 
 /** Options of the check. */
@@ -127,6 +130,7 @@ export function checkResources(
         gap(a, unintended, restrict(needed, unintended), catalog, denials(access, a, unintended)),
       );
   }
+  findings.push(...resourceLevelFindings(resources, catalog));
   return { findings, attachmentsChecked: checked };
 }
 

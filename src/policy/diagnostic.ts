@@ -89,6 +89,12 @@ export enum DiagnosticCode {
   INVALID_PROP_TYPE = 'INVALID_PROP_TYPE',
   /** A team without members (a warning). */
   EMPTY_TEAM = 'EMPTY_TEAM',
+  /** An action named in an Allow whose Resources can never match the resource it is authorized against (resource-check.ts). */
+  ACTION_RESOURCE_MISMATCH = 'ACTION_RESOURCE_MISMATCH',
+  /** Actions whose resource the documentation read does not give, so their Resources are not checked or placed by type (information). */
+  ACTION_RESOURCE_TYPE_UNKNOWN = 'ACTION_RESOURCE_TYPE_UNKNOWN',
+  /** Actions of an access that no resource of a resource target is of, so the target does not grant them (resource-placement.ts; information). */
+  ACTION_OUTSIDE_RESOURCE_TARGET = 'ACTION_OUTSIDE_RESOURCE_TARGET',
 }
 
 /** One finding. */
