@@ -95,6 +95,8 @@ export enum DiagnosticCode {
   ACTION_RESOURCE_TYPE_UNKNOWN = 'ACTION_RESOURCE_TYPE_UNKNOWN',
   /** Actions of an access that no resource of a resource target is of, so the target does not grant them (resource-placement.ts; information). */
   ACTION_OUTSIDE_RESOURCE_TARGET = 'ACTION_OUTSIDE_RESOURCE_TARGET',
+  /** A resource target's instance ID, namespace or repository name cannot be part of an ARN, or it names nothing (resource-placement.ts). */
+  INVALID_RESOURCE_TARGET = 'INVALID_RESOURCE_TARGET',
 }
 
 /** One finding. */

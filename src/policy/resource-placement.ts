@@ -18,6 +18,10 @@
  *   4. An action no target resource can match (a namespace action on a repository target, a chart
  *      action) is not granted: the target holds nothing it acts on (information
  *      ACTION_OUTSIDE_RESOURCE_TARGET).
+ *   0. A target names one instance and at least one namespace or repository; each ID and name is a
+ *      reference or a literal that can be one part of an ARN: not empty, no `:` or `/` (they
+ *      separate ARN parts), no `*` or `?` (they would widen the grant), no white space. Else error
+ *      INVALID_RESOURCE_TARGET, and nothing is placed.
  *   5. Other statements (Deny, specific Resources, NotAction, NotResource) and patterns of other
  *      services or unknown to the catalog stay as written; an unknown `cr:` name goes with rule 3.
  * The resource-group split (split.ts) runs on the result unchanged: it keeps each statement's
@@ -31,7 +35,7 @@ import { Effect } from './effect';
 import { listed } from './listed';
 import type { StatementData } from './parse';
 import { PatternService, patternService } from './patterns';
-import { isAccountWide, requestResources, resourceMayMatch } from './resource-types';
+import { ARN_FORMAT_SOURCE, isAccountWide, requestResources, resourceMayMatch } from './resource-types';
 import { PolicyStatement } from './statement';
 import { hasWildcard } from './wildcard';
 
@@ -68,6 +72,42 @@ export interface PlacedAccess {
   readonly diagnostics: Diagnostic[];
 }
 
+const ARN_PART_RULE = `an ID or name is one part of an ARN (${ARN_FORMAT_SOURCE}): not empty, without ":" or "/" (they separate parts), "*" or "?" (they would widen the grant) or white space`;
+
+/** Rule 0: what is wrong with `target` (empty when it can be placed). */
+export function targetErrors(target: ResourceTargetData): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const check = (value: string, what: string) => {
+    if (value.includes('${') || /^[^:/*?\s]+$/.test(value)) return;
+    out.push({
+      code: DiagnosticCode.INVALID_RESOURCE_TARGET,
+      severity: Severity.ERROR,
+      location: '',
+      message: `the resource target's ${what} cannot be part of an ARN`,
+      value: quote(value),
+      rule: ARN_PART_RULE,
+      fix: `pass the ${what} as the console shows it, or a reference to the alicloud_cr_ee_* resource`,
+    });
+  };
+  check(target.instanceId, 'instance ID');
+  for (const ns of target.namespaceNames ?? []) check(ns, 'namespace name');
+  for (const r of target.repositories ?? []) {
+    check(r.namespaceName, 'namespace name');
+    check(r.repositoryName, 'repository name');
+  }
+  if ((target.namespaceNames ?? []).length + (target.repositories ?? []).length === 0)
+    out.push({
+      code: DiagnosticCode.INVALID_RESOURCE_TARGET,
+      severity: Severity.ERROR,
+      location: '',
+      message: 'the resource target names no namespace or repository',
+      value: quote(target.instanceId),
+      rule: 'a resource target is one or more namespaces or repositories of one instance',
+      fix: 'name the namespaces or repositories; for the whole instance, grant without a target (or at resource-group scope)',
+    });
+  return out;
+}
+
 /** Rule 1. */
 export function targetResources(target: ResourceTargetData): string[] {
   const prefix = `acs:cr:${target.regionId ?? '*'}:${target.accountId ?? '*'}:`;
@@ -86,7 +126,9 @@ function placeAction(action: string, within: string[]): { resources: string[]; u
   if (request === undefined) return { resources: within, unknown: true };
   if (request.some(isAccountWide)) return { resources: ['*'], unknown: false };
   return {
-    resources: within.filter((r) => request.some((t) => resourceMayMatch(r, t, false))),
+    resources: within.filter((r) =>
+      request.some((t) => resourceMayMatch(r, t, { personalEdition: false, referencesAreParts: true })),
+    ),
     unknown: false,
   };
 }
@@ -97,6 +139,9 @@ export function placeOnTarget(
   target: ResourceTargetData,
   catalog: CrCatalog = CrCatalog.bundled(),
 ): PlacedAccess {
+  const invalid = targetErrors(target);
+  if (invalid.length > 0)
+    return { document: PolicyDocument._invalid(invalid), placements: [], diagnostics: invalid };
   const within = targetResources(target);
   const kept: PolicyStatement[] = [];
   const groups = new Map<

@@ -17,7 +17,8 @@
  *      only says no when that is certain: a request ARN has exactly four colons and no `:` or `/`
  *      inside an ID or name, so a Resource with four literal colons lines up field by field; its
  *      resource field is then decided by its literal prefix (up to the first `*` or `?`), part by
- *      part. Anything else (fewer colons with a wildcard, a `${…}` reference) may match.
+ *      part. Anything else (fewer colons with a wildcard) may match; a `${…}` reference in a user's
+ *      document may be anything, so it is read as `*`.
  *      Wildcards themselves are matched by wildcard.ts, the one matcher.
  *   3. Personal Edition has no instances: its repository ARNs are `repository/$namespace/$repository`
  *      ("Repository access control", https://www.alibabacloud.com/help/doc-detail/67992.htm, 2018-09-12),
@@ -138,16 +139,31 @@ export function isAccountWide(resource: RequestResource): boolean {
   return resource.arn === '*' || resource.arn.split(':')[4] === '*';
 }
 
-/**
- * Rule 2: whether Resource pattern `pattern` can match some request resource of the form `resource`;
- * with `personalEdition` (rule 3) also in Personal Edition form.
- */
+/** How resourceMayMatch reads a pattern. */
+export interface MayMatchOptions {
+  /**
+   * Also the Personal Edition form of namespace and repository ARNs (rule 3).
+   * @default true
+   */
+  readonly personalEdition?: boolean;
+  /**
+   * A `${…}` reference stands for one ID or name (the resource placement's own ARNs); otherwise it
+   * may stand for anything, `:` and `/` included, and is read as a `*`.
+   * @default false
+   */
+  readonly referencesAreParts?: boolean;
+}
+
+const REFERENCE = /\$\{[^}]*\}/g;
+
+/** Rule 2: whether Resource pattern `pattern` can match some request resource of the form `resource`. */
 export function resourceMayMatch(
   pattern: string,
   resource: RequestResource,
-  personalEdition = true,
+  options: MayMatchOptions = {},
 ): boolean {
-  if (pattern.includes('${')) return true; // a reference: its value is not known here
+  const personalEdition = options.personalEdition ?? true;
+  pattern = pattern.replace(REFERENCE, options.referencesAreParts === true ? 'ref' : '*');
   if (resource.arn === '*') return resourceMatches(pattern, '*');
   const colons = pattern.split(':').length - 1;
   if (colons > 4) return false;

@@ -19,6 +19,7 @@ import {
   CrAccessGrant,
   CrAccessScope,
   CrReadOnlyUser,
+  CrResourceTarget,
   DiagnosticCode,
   PolicyDocument,
   PolicyStatement,
@@ -167,6 +168,10 @@ const TABLE: { [code in DiagnosticCode]: Producer | { neverRaised: string } } = 
         instanceId: 'cri-a',
         repositories: [{ namespaceName: 'ns', repositoryName: 'app' }],
       }).diagnostics,
+  },
+  [DiagnosticCode.INVALID_RESOURCE_TARGET]: {
+    build: (s) => grant(s, CrAccess.developer().onResources(CrResourceTarget.namespaces('cri-a', ['ns:*']))),
+    path: 'platform/G',
   },
   [DiagnosticCode.CR_RG_GRANT_GAP]: {
     build: (s) => {

@@ -28,15 +28,17 @@ const unsupported = new Set(catalog.resourceGroupUnsupportedActions);
 const actions = evaluableActions();
 const resourcesOf = new Map(actions.map((a) => [a, concreteResources(a)]));
 
-const target: fc.Arbitrary<ResourceTargetData> = fc.record({
-  instanceId: fc.constantFrom(...INSTANCES),
-  namespaceNames: fc.subarray(['n1', 'n2']),
-  repositories: fc.subarray([
-    { namespaceName: 'n1', repositoryName: 'r1' },
-    { namespaceName: 'n2', repositoryName: 'r2' },
-    { namespaceName: 'n1', repositoryName: 'r2' },
-  ]),
-});
+const target: fc.Arbitrary<ResourceTargetData> = fc
+  .record({
+    instanceId: fc.constantFrom(...INSTANCES),
+    namespaceNames: fc.subarray(['n1', 'n2']),
+    repositories: fc.subarray([
+      { namespaceName: 'n1', repositoryName: 'r1' },
+      { namespaceName: 'n2', repositoryName: 'r2' },
+      { namespaceName: 'n1', repositoryName: 'r2' },
+    ]),
+  })
+  .filter((t) => t.namespaceNames!.length + t.repositories!.length > 0);
 const access = fc.oneof(
   fc.constant(developerDocument()),
   fc
