@@ -4,13 +4,17 @@
  * document, the engine's diagnostics, and for each granted catalog action which patterns matched it,
  * where it went and why.
  */
-import { DiagnosticCode, formatDiagnostic, PolicyError } from '../policy/diagnostic';
+import { DiagnosticCode, formatDiagnostic, PolicyError, Severity } from '../policy/diagnostic';
 import { PolicyDocument } from '../policy/document';
+import { checkResourceTypes } from '../policy/resource-check';
 import { type ResourceGroupSplit, splitForResourceGroupScope } from '../policy/split';
 import { table } from './format-table';
 import { InputError, readText } from './input-error';
 
-/** The split of the document in `file`; a document the engine rejects is an InputError. */
+/**
+ * The split of the document in `file`, with the actions its Resources can never grant among its
+ * diagnostics (resource-check.ts: errors only; its information would repeat on every document); a document the engine rejects is an InputError.
+ */
 export function explainFile(file: string): ResourceGroupSplit {
   const text = readText(file);
   try {
@@ -25,7 +29,9 @@ export function explainFile(file: string): ResourceGroupSplit {
 
 /** The split of one document, as the constructs would split it. */
 export function explainDocument(document: PolicyDocument): ResourceGroupSplit {
-  return splitForResourceGroupScope(document);
+  const split = splitForResourceGroupScope(document);
+  const mismatches = checkResourceTypes(document).filter((d) => d.severity === Severity.ERROR);
+  return { ...split, diagnostics: [...split.diagnostics, ...mismatches] };
 }
 
 /** True when the document grants no catalog action and says nothing but "another service's action". */

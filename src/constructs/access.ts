@@ -4,8 +4,9 @@
  * such (`policy_type = "System"`), and at resource-group scope too, with the split's account-level
  * part beside them. The developer preset is defined in presets.ts.
  */
-import { type PolicyDocument, SystemPolicy } from '../policy';
+import { placeOnTarget, type PolicyDocument, SystemPolicy } from '../policy';
 import { developerDocument } from './presets';
+import type { CrResourceTarget } from './resource-target';
 
 /** The named access levels. */
 export enum CrPreset {
@@ -69,16 +70,35 @@ export class CrAccess {
    * @default - none: a preset, or an unnamed custom access
    */
   public readonly name?: string;
+  /** The namespaces or repositories it is for, when onResources made it. */
+  public readonly resourceTarget?: CrResourceTarget;
 
   private constructor(
     preset: CrPreset,
     document: PolicyDocument,
     systemPolicy?: SystemPolicy,
     name?: string,
+    resourceTarget?: CrResourceTarget,
   ) {
     this.preset = preset;
     this.document = document;
     this.systemPolicy = systemPolicy;
     this.name = name;
+    this.resourceTarget = resourceTarget;
+  }
+
+  /**
+   * This access on some namespaces or repositories of one instance only: a custom document in which
+   * each action is granted on the resource RAM authorizes it against (repository actions on the
+   * repositories, namespace actions on the namespaces, instance actions on the instance, actions
+   * without a resource on `*`; src/policy/resource-placement.ts). With a resource-group scope, the
+   * split then moves the actions that resource groups ignore to account level, on the same
+   * Resources. The result is a custom access (preset CUSTOM: a system policy cannot be narrowed),
+   * so it can sit beside a preset at the same scope.
+   */
+  public onResources(target: CrResourceTarget): CrAccess {
+    const placed = placeOnTarget(this.document, target._data);
+    // A named custom access keeps its name (its policies then update in place when the target changes).
+    return new CrAccess(CrPreset.CUSTOM, placed.document, undefined, this.name, target);
   }
 }

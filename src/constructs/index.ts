@@ -27,6 +27,18 @@ export {
   ResourceGroupScopedCrReadOnly,
   type ResourceGroupScopedCrReadOnlyProps,
 } from './resource-group-scoped-cr-read-only';
+export {
+  CrRepositoryGrants,
+  type CrRepositoryGrantsProps,
+  PULL_ACTIONS,
+  PUSH_ACTIONS,
+} from './repository-grants';
+export {
+  CrResourceTarget,
+  type CrResourceTargetOptions,
+  type ICrEeNamespaceRef,
+  type ICrEeRepositoryRef,
+} from './resource-target';
 export { CrAccessScope } from './scope';
 export { CrAccessTeam, type CrAccessTeamPresetProps, type CrAccessTeamProps, CrTeamMembership } from './team';
 export type { CrUserOptions } from './user';

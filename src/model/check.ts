@@ -17,6 +17,8 @@
  *   5. A gap's severity is GRANT_GAP_SEVERITY (gap-severity.ts), wherever the check runs. Messages
  *      count the missing actions (listed.ts); the full list and the fix document are fields of the
  *      finding, given once.
+ *   6. Every custom policy of the configuration is also checked at resource level
+ *      (resource-findings.ts): actions its Resources can never grant are a finding of their own.
  */
 import {
   type AccountLevelExclusions,
@@ -40,6 +42,7 @@ import { type Baseline, baselineEntryFor } from './baseline';
 import { GRANT_GAP_SEVERITY } from './gap-severity';
 import { documentGrantsNoCr } from './outside-cr';
 import { PRINCIPAL_FIX, SPLIT_FIX, uncheckedFix } from './unchecked-fix';
+import { resourceLevelFindings } from './resource-findings';
 import { resourceAddress, type TerraformResource } from './terraform';
 
 /** Options of the check. */
@@ -157,6 +160,7 @@ export function checkResources(
   }
   const today = options.today ?? utcDay(new Date());
   for (const [a, f] of raw) findings.push(accept(a, f, options.baseline, today));
+  findings.push(...resourceLevelFindings(resources, catalog));
   return { findings, attachmentsChecked: checked, attachmentsOutside: outside };
 }
 

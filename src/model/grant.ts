@@ -11,7 +11,9 @@
  *      (src/policy/container-registry-only.ts); its errors are thrown with the other errors of the
  *      access. At resource-group scope an Allow with NotAction is the split's error alone
  *      (NOT_ACTION_AT_RESOURCE_GROUP_SCOPE), since no opt-in makes it splittable.
- *   4. Planning is pure, so identical accesses (50 developers, one document) share one computation:
+ *   4. A custom access is checked at resource level too (src/policy/resource-check.ts): an action its
+ *      statement's Resources can never match is an error, thrown with the other errors of the access.
+ *   5. Planning is pure, so identical accesses (50 developers, one document) share one computation:
  *      a plan's lists are shared between grants and must not be changed.
  */
 import {
@@ -29,6 +31,7 @@ import {
   splitForResourceGroupScope,
 } from '../policy';
 import { BoundedCache } from '../policy/bounded-cache';
+import { checkResourceTypes } from '../policy/resource-check';
 import { PolicyError, Severity, throwIfErrors } from '../policy/diagnostic';
 
 /** Who is granted: Resource Management's principal type and the RAM name (a literal or an expression). */
@@ -106,7 +109,7 @@ type PlanBody = Omit<GrantPlan, 'principal' | 'preset' | 'resourceGroupIds'>;
 /** Bounded (bounded-cache.ts), so that a long process planning many distinct accesses stays small. */
 const bodies = new BoundedCache<string, PlanBody>();
 
-/** Rule 4: one computation per distinct access and options (50 developers, one document). */
+/** Rule 5: one computation per distinct access and options (50 developers, one document). */
 function cachedBody(request: GrantRequest): PlanBody {
   const key = JSON.stringify([
     request.document.render(),
@@ -143,12 +146,18 @@ function systemAccess(request: GrantRequest): GrantPolicy[] {
     : [{ policyType: 'System', systemPolicyName: request.systemPolicyName, document: request.document }];
 }
 
+/** Rule 4 (a system policy is Alibaba's own and written for "*"). */
+function resourceLevel(request: GrantRequest, access: GrantPolicy[]): Diagnostic[] {
+  return access.length > 0 ? [] : checkResourceTypes(request.document, request.catalog);
+}
+
 /** Rule 1. */
 function accountBody(request: GrantRequest): PlanBody {
   const access = systemAccess(request);
   const diagnostics = throwIfErrors([
     ...containerRegistryOnlyDiagnostics(request.document, request),
     ...(access.length > 0 ? [] : checkActions(request.document, request)),
+    ...resourceLevel(request, access),
   ]);
   return {
     resourceGroupPolicies: [],
@@ -166,6 +175,7 @@ function resourceGroupBody(request: GrantRequest): PlanBody {
   const scope = containerRegistryOnlyDiagnostics(request.document, request).filter(
     (d) => d.code !== DiagnosticCode.ALLOW_WITH_NOT_ACTION,
   );
+  scope.push(...resourceLevel(request, access));
   const scopeErrors = scope.filter((d) => d.severity === Severity.ERROR);
   let split: ResourceGroupSplit;
   try {

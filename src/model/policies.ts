@@ -113,6 +113,16 @@ export function resolvePolicy(
   return { ...documentOf(resource), resource };
 }
 
+/** Whether `resource` defines a custom policy (alicloud_ram_policy, alicloud_resource_manager_policy). */
+export function isCustomPolicyResource(resource: TerraformResource): boolean {
+  return POLICY_RESOURCES[resource.resourceType] !== undefined;
+}
+
+/** The document of a custom policy resource, or why it cannot be read. */
+export function customPolicyDocument(resource: TerraformResource): ResolvedPolicy {
+  return documentOf(resource);
+}
+
 /** Documents by policy resource: thousands of attachments name the same few policies. */
 const documents = new WeakMap<TerraformResource, ResolvedPolicy>();
 

@@ -96,6 +96,14 @@ export enum DiagnosticCode {
   UNNAMED_CUSTOM_ACCESS = 'UNNAMED_CUSTOM_ACCESS',
   /** Two stacks of one app create policies of the same name (constructs/app-policy-names.ts). */
   DUPLICATE_POLICY_NAME = 'DUPLICATE_POLICY_NAME',
+  /** An action named in an Allow whose Resources can never match the resource it is authorized against (resource-check.ts). */
+  ACTION_RESOURCE_MISMATCH = 'ACTION_RESOURCE_MISMATCH',
+  /** Actions whose resource the documentation read does not give, so their Resources are not checked or placed by type (information). */
+  ACTION_RESOURCE_TYPE_UNKNOWN = 'ACTION_RESOURCE_TYPE_UNKNOWN',
+  /** Actions of an access that no resource of a resource target is of, so the target does not grant them (resource-placement.ts; information). */
+  ACTION_OUTSIDE_RESOURCE_TARGET = 'ACTION_OUTSIDE_RESOURCE_TARGET',
+  /** A resource target's instance ID, namespace or repository name cannot be part of an ARN, or it names nothing (resource-placement.ts). */
+  INVALID_RESOURCE_TARGET = 'INVALID_RESOURCE_TARGET',
 }
 
 /** One finding. */

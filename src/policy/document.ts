@@ -37,6 +37,11 @@ export class PolicyDocument {
     return PolicyDocument.parse(value);
   }
 
+  /** @internal a document that only carries `errors` (thrown, located, when it is used) */
+  public static _invalid(errors: Diagnostic[]): PolicyDocument {
+    return new PolicyDocument([], errors);
+  }
+
   /** @internal */
   public static _fromData(statements: readonly StatementData[]): PolicyDocument {
     return new PolicyDocument(canonicalStatements(statements), []);

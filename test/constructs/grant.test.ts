@@ -220,9 +220,12 @@ describe('CrAccessGrant', () => {
 
   test('synthesizes as snapshotted: a custom document for a role, at account scope and in a group', () => {
     const stack = newStack();
+    // GetAuthorizationToken has no repository to act on: on a repository ARN it would never be
+    // granted (ACTION_RESOURCE_MISMATCH), so it has its own statement on "*".
     const document = PolicyDocument.of([
+      PolicyStatement.allow(['cr:GetAuthorizationToken']),
       PolicyStatement.allow(
-        ['cr:GetAuthorizationToken', 'cr:PullRepository', 'cr:PushRepository'],
+        ['cr:PullRepository', 'cr:PushRepository'],
         ['acs:cr:*:*:repository/cri-abcdefgh/ci/*'],
       ),
     ]);

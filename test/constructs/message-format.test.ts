@@ -7,6 +7,7 @@
 import {
   checkActions,
   checkResources,
+  checkResourceTypes,
   CrAccessCheck,
   CrAccessCheckMode,
   CrAccessReport,
@@ -18,6 +19,7 @@ import {
   CrAccessGrant,
   CrAccessScope,
   CrReadOnlyUser,
+  CrResourceTarget,
   DiagnosticCode,
   PolicyDocument,
   PolicyStatement,
@@ -32,7 +34,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AnnotationMetadataEntryType, TerraformStack } from '../../src/core-lib';
 import * as alicloud from '../../src/generated/alicloud';
-import { CUSTOM_POLICIES_PER_PRINCIPAL_MAX, GROUPS_PER_USER_MAX } from '../../src/policy';
+import { CUSTOM_POLICIES_PER_PRINCIPAL_MAX, GROUPS_PER_USER_MAX, placeOnTarget } from '../../src/policy';
 import * as diagnosticModule from '../../src/policy/diagnostic';
 import { type Diagnostic, formatDiagnostic, PolicyError } from '../../src/policy/diagnostic';
 import { newStack } from '../support/stack';
@@ -138,6 +140,37 @@ const TABLE: { [code in DiagnosticCode]: Producer | { neverRaised: string } } = 
   },
   [DiagnosticCode.ACTION_CASE_MISMATCH]: {
     build: (s) => grant(s, custom(PolicyStatement.allow(['cr:getrepository']))),
+    path: 'platform/G',
+  },
+  [DiagnosticCode.ACTION_RESOURCE_MISMATCH]: {
+    build: (s) =>
+      grant(
+        s,
+        parsed({
+          Effect: 'Allow',
+          Action: ['cr:GetInstance'],
+          Resource: ['acs:cr:*:*:repository/cri-a/ns/*'],
+        }),
+      ),
+    path: 'platform/G',
+  },
+  [DiagnosticCode.ACTION_RESOURCE_TYPE_UNKNOWN]: {
+    info: () =>
+      checkResourceTypes(
+        PolicyDocument.of([
+          PolicyStatement.allow(['cr:PushRepository'], ['acs:cr:*:*:repository/cri-a/ns/*']),
+        ]),
+      ),
+  },
+  [DiagnosticCode.ACTION_OUTSIDE_RESOURCE_TARGET]: {
+    info: () =>
+      placeOnTarget(PolicyDocument.of([PolicyStatement.allow(['cr:CreateRepository'])]), {
+        instanceId: 'cri-a',
+        repositories: [{ namespaceName: 'ns', repositoryName: 'app' }],
+      }).diagnostics,
+  },
+  [DiagnosticCode.INVALID_RESOURCE_TARGET]: {
+    build: (s) => grant(s, CrAccess.developer().onResources(CrResourceTarget.namespaces('cri-a', ['ns:*']))),
     path: 'platform/G',
   },
   [DiagnosticCode.CR_RG_GRANT_GAP]: {

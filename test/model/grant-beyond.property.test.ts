@@ -2,10 +2,13 @@
  * The opt-in allowActionsBeyondContainerRegistry changes what is accepted, never what is granted: an
  * opted-in resource-group grant attaches the document as written and exactly the split's account-level
  * document; without it, a grant is refused exactly when an Allow statement reaches beyond `cr`.
+ * Documents with a resource-level error (an action its Resources can never match, resource-check.ts)
+ * are refused for that reason, whatever the opt-in, so they are left out here.
  */
 import * as fc from 'fast-check';
 import { planGrant } from '../../src/model';
 import {
+  checkResourceTypes,
   CrCatalog,
   grantsBeyondContainerRegistry,
   PolicyDocument,
@@ -26,7 +29,8 @@ const statement = fc.record({
 });
 const document = fc
   .array(statement, { minLength: 1, maxLength: 4 })
-  .map((Statement) => PolicyDocument.fromObject({ Version: '1', Statement }));
+  .map((Statement) => PolicyDocument.fromObject({ Version: '1', Statement }))
+  .filter((d) => checkResourceTypes(d).every((x) => x.severity !== 'error'));
 
 const request = (d: PolicyDocument, allow: boolean) => ({
   principal: { principalType: 'IMSUser', principalName: 'alice' },
