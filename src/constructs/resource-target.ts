@@ -18,12 +18,16 @@ export interface ICrEeNamespaceRef {
   readonly name: string;
 }
 
-/** An alicloud_cr_ee_repo (or anything with its instanceId, namespace and name). */
+/**
+ * A repository of an Enterprise Edition instance: an alicloud_cr_ee_repo's `instanceId`, `namespace`
+ * and `name`. The namespace is `namespaceName` here because `namespace` is a reserved word in C#, which
+ * jsii refuses in a public API.
+ */
 export interface ICrEeRepositoryRef {
   /** The instance's ID (`instance_id`). */
   readonly instanceId: string;
-  /** The namespace's name (`namespace`). */
-  readonly namespace: string;
+  /** The namespace's name (the repository's `namespace`). */
+  readonly namespaceName: string;
   /** The repository's name (`name`). */
   readonly name: string;
 }
@@ -69,10 +73,10 @@ export class CrResourceTarget {
 
   /** One namespace of a stack (an alicloud_cr_ee_namespace). */
   public static fromNamespace(
-    namespace: ICrEeNamespaceRef,
+    namespaceRef: ICrEeNamespaceRef,
     options: CrResourceTargetOptions = {},
   ): CrResourceTarget {
-    return CrResourceTarget.namespaces(namespace.instanceId, [namespace.name], options);
+    return CrResourceTarget.namespaces(namespaceRef.instanceId, [namespaceRef.name], options);
   }
 
   /** One repository of a stack (an alicloud_cr_ee_repo). */
@@ -82,7 +86,7 @@ export class CrResourceTarget {
   ): CrResourceTarget {
     return CrResourceTarget.repositories(
       repository.instanceId,
-      repository.namespace,
+      repository.namespaceName,
       [repository.name],
       options,
     );

@@ -53,9 +53,9 @@ export interface ResourceTargetData {
   /** @default '*' */
   readonly accountId?: string;
   /** @default - none */
-  readonly namespaceNames?: readonly string[];
+  readonly namespaceNames?: string[];
   /** @default - none */
-  readonly repositories?: readonly TargetRepository[];
+  readonly repositories?: TargetRepository[];
 }
 
 /** Where each action went. */

@@ -172,7 +172,7 @@ describe('resource targets', () => {
     const grantsOn = new CrRepositoryGrants(stack, 'App', {
       target: CrResourceTarget.fromRepository({
         instanceId: instance.stringValue,
-        namespace: 'team-a',
+        namespaceName: 'team-a',
         name: 'app',
       }),
       accountId: ACCOUNT,
