@@ -28,6 +28,7 @@ import type { CrAccountLevelOptions } from './grant';
 import { CrAccessLedger } from './ledger';
 import { CrPolicyRegistry } from './policy-registry';
 import { attachAtAccountScope, type PrincipalType } from './principal';
+import { addSuppression, type CrAccessSuppressionOptions, withSuppressions } from './suppressions';
 
 /** What the check does with a grant that silently lacks actions. */
 export enum CrAccessCheckMode {
@@ -85,6 +86,16 @@ export class CrAccessCheck implements IAspect {
     return check;
   }
 
+  /**
+   * Accepts findings of `code` (e.g. `CR_RG_GRANT_GAP`) for `construct` and everything under it, with
+   * a reason and optionally a last day. An accepted finding is an information annotation that gives
+   * the reason, is never fixed, and does not fail synth; past `until` it is reported again, saying the
+   * suppression expired. Throws INVALID_SUPPRESSION without a code, a reason or a valid date.
+   */
+  public static suppress(construct: IConstruct, code: string, options: CrAccessSuppressionOptions): void {
+    addSuppression(construct, code, options);
+  }
+
   /** The mode. */
   public readonly mode: CrAccessCheckMode;
   private readonly policyNamePrefix?: string;
@@ -112,11 +123,19 @@ export class CrAccessCheck implements IAspect {
   public visit(node: IConstruct): void {
     if (!TerraformStack.isStack(node)) return;
     const stack = node as TerraformStack;
-    const report = checkResources(readSynthesized(stack.toTerraform(), stack.node.id), this.options);
-    this.results.set(stack.node.path, report.findings);
     const byPath = new Map(stack.node.findAll().map((c) => [c.node.path, c] as const));
+    const resources = withSuppressions(readSynthesized(stack.toTerraform(), stack.node.id), byPath);
+    const report = checkResources(resources, this.options);
+    this.results.set(stack.node.path, report.findings);
     for (const f of report.findings) {
       const target = (f.location.constructPath && byPath.get(f.location.constructPath)) || stack;
+      const text = formatDiagnostic(findingDiagnostic(f));
+      if (f.accepted !== undefined) {
+        const until = f.accepted.until === undefined ? '' : ` until ${f.accepted.until}`;
+        const by = `${f.code} accepted by ${f.accepted.source}${until}: "${f.accepted.reason}"`;
+        target.node.addMetadata(AnnotationMetadataEntryType.INFO, `${by}: ${text}`, { stackTrace: false });
+        continue;
+      }
       const fixed = this.mode === CrAccessCheckMode.FIX && f.code === DiagnosticCode.CR_RG_GRANT_GAP;
       if (fixed) annotate(target, this.fix(stack, f));
       const type =
@@ -126,7 +145,6 @@ export class CrAccessCheck implements IAspect {
             ? AnnotationMetadataEntryType.ERROR
             : AnnotationMetadataEntryType.WARN;
       // cdktf prints the construct path before the message: the message carries no location of its own.
-      const text = formatDiagnostic(findingDiagnostic(f));
       target.node.addMetadata(type, fixed ? `fixed: ${text}` : text, { stackTrace: false });
     }
   }

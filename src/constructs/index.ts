@@ -1,6 +1,7 @@
 export { CrAccess, type CrCustomAccessOptions, CrPreset } from './access';
 export type { AccountOptions } from './account';
 export { CrAccessCheck, CrAccessCheckMode, type CrAccessCheckProps } from './check';
+export type { CrAccessSuppressionOptions } from './suppressions';
 export { CrAccessReport } from './report';
 export { CrReadOnlyUser, type CrReadOnlyUserProps } from './cr-read-only-user';
 export {

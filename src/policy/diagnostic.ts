@@ -90,6 +90,8 @@ export enum DiagnosticCode {
   INVALID_PROP_TYPE = 'INVALID_PROP_TYPE',
   /** A team without members (a warning). */
   EMPTY_TEAM = 'EMPTY_TEAM',
+  /** CrAccessCheck.suppress without a finding code, a reason or a valid date (constructs/suppressions.ts). */
+  INVALID_SUPPRESSION = 'INVALID_SUPPRESSION',
   /** Two different documents would get one policy name (one access name in a stack; constructs/policy-registry.ts). */
   ACCESS_NAME_CONFLICT = 'ACCESS_NAME_CONFLICT',
   /** A custom access without a name: its policies are named from its content (information; constructs/naming.ts). */

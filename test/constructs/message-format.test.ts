@@ -396,6 +396,10 @@ const TABLE: { [code in DiagnosticCode]: Producer | { neverRaised: string } } = 
       } as any),
     path: 'platform/Team',
   },
+  [DiagnosticCode.INVALID_SUPPRESSION]: {
+    build: (s) => CrAccessCheck.suppress(new Construct(s, 'Legacy'), 'CR_RG_GRANT_GAP', { reason: ' ' }),
+    path: 'platform/Legacy',
+  },
   [DiagnosticCode.EMPTY_TEAM]: {
     build: (s) => CrAccessTeam.readers(s, 'Team', { groupName: 'readers', members: [] }),
     path: 'platform/Team',
