@@ -1,93 +1,68 @@
 /**
- * `check` and `explain` report the resource-level silent failure: a custom policy whose Resources
- * can never match an action it names (ACTION_RESOURCE_MISMATCH), with the fix document.
+ * The resource-level silent failure in Terraform code (issue 21): a custom policy whose only Resource
+ * is a repository ARN, listing actions authorized against the instance or against no resource, is a
+ * finding of `check` with the document that grants them where they take effect.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ExitCode } from '../../src/cli/main';
-import { DiagnosticCode, PolicyDocument, checkResourceTypes, Severity } from '../../src/policy';
+import { DiagnosticCode } from '../../src';
 import { cli } from './run';
 
-let tmp: string;
-beforeAll(() => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-resource-'));
-});
-afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+const REPOSITORY_ARN = 'acs:cr:*:*:repository/cri-abc/team-a/*';
 
-const DOCUMENT = {
-  Version: '1',
-  Statement: [
-    {
-      Effect: 'Allow',
-      Action: ['cr:GetInstance', 'cr:PullRepository'],
-      Resource: ['acs:cr:*:*:repository/cri-abc/team-a/*'],
-    },
-  ],
-};
-
-function folder(): string {
-  const dir = path.join(tmp, 'tf');
-  fs.mkdirSync(dir, { recursive: true });
+function folder(actions: string[]): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cr-resource-level-'));
+  const document = JSON.stringify({
+    Version: '1',
+    Statement: [{ Effect: 'Allow', Action: actions, Resource: [REPOSITORY_ARN] }],
+  });
   fs.writeFileSync(
     path.join(dir, 'main.tf'),
-    [
-      'resource "alicloud_ram_policy" "team_a" {',
-      '  policy_name     = "team-a-pull"',
-      `  policy_document = ${JSON.stringify(JSON.stringify(DOCUMENT))}`,
-      '}',
-      '',
-      'resource "alicloud_ram_user_policy_attachment" "alice" {',
-      '  policy_name = alicloud_ram_policy.team_a.policy_name',
-      '  policy_type = "Custom"',
-      '  user_name   = "alice"',
-      '}',
-      '',
-    ].join('\n'),
+    `resource "alicloud_ram_policy" "team_a_images" {
+  policy_name     = "team-a-images"
+  policy_document = jsonencode(${document})
+}
+
+resource "alicloud_ram_user_policy_attachment" "ci" {
+  policy_name = alicloud_ram_policy.team_a_images.policy_name
+  policy_type = "Custom"
+  user_name   = "ci"
+}
+`,
   );
   return dir;
 }
 
-test('check on a .tf folder: a repository-ARN policy naming cr:GetInstance is a finding with the fix document', async () => {
-  const run = await cli('check', folder(), '--format', 'json');
-  expect(run.code).toBe(ExitCode.FINDINGS);
-  const [finding] = JSON.parse(run.stdout).findings;
-  expect(finding).toMatchObject({
-    code: DiagnosticCode.ACTION_RESOURCE_MISMATCH,
-    severity: Severity.ERROR,
-    attachment: 'alicloud_ram_policy.team_a',
-    missingActions: ['cr:GetInstance'],
+describe('check on a repository-ARN policy', () => {
+  test('cr:GetInstance and cr:GetAuthorizationToken on a repository ARN: a finding naming them, with a fix that grants them where RAM authorizes them', async () => {
+    const dir = folder([
+      'cr:PullRepository',
+      'cr:PushRepository',
+      'cr:GetInstance',
+      'cr:GetAuthorizationToken',
+    ]);
+    const r = await cli('check', dir, '--format', 'json');
+    expect(r.code).toBe(1);
+    const [finding, ...others] = JSON.parse(r.stdout).findings;
+    expect(others).toEqual([]);
+    expect(finding.code).toBe(DiagnosticCode.ACTION_RESOURCE_MISMATCH);
+    expect(finding.attachment).toBe('alicloud_ram_policy.team_a_images');
+    expect(finding.missingActions).toEqual(['cr:GetAuthorizationToken', 'cr:GetInstance']);
+    const fix = JSON.parse(finding.fixDocument);
+    const resourcesOf = (action: string) =>
+      fix.Statement.filter((s: any) => s.Action.includes(action)).flatMap((s: any) => s.Resource);
+    expect(resourcesOf('cr:PullRepository')).toEqual([REPOSITORY_ARN]);
+    expect(resourcesOf('cr:GetInstance')).toEqual(['acs:cr:*:*:instance/cri-abc']);
+    // Its request resource is documented both as none and as the instance's repository resource.
+    expect(resourcesOf('cr:GetAuthorizationToken')).toContain('*');
+    fs.rmSync(dir, { recursive: true, force: true });
   });
-  expect(finding.location.line).toBe(1);
-  const fix = PolicyDocument.fromJson(finding.fixDocument);
-  expect(fix.toJson()).toEqual(
-    PolicyDocument.fromObject({
-      Version: '1',
-      Statement: [
-        {
-          Effect: 'Allow',
-          Action: ['cr:PullRepository'],
-          Resource: ['acs:cr:*:*:repository/cri-abc/team-a/*'],
-        },
-        { Effect: 'Allow', Action: ['cr:GetInstance'], Resource: ['acs:cr:*:*:instance/cri-abc'] },
-      ],
-    }).toJson(),
-  );
-  // The fix document passes the check it came from.
-  expect(checkResourceTypes(fix).filter((d) => d.severity === Severity.ERROR)).toEqual([]);
-  const table = await cli('check', folder());
-  expect(table.stdout).toContain('ACTION_RESOURCE_MISMATCH');
-  expect(table.stdout).toContain('cr:GetInstance');
-});
 
-test('explain lists the mismatch among its diagnostics', async () => {
-  const file = path.join(tmp, 'p.json');
-  fs.writeFileSync(file, JSON.stringify(DOCUMENT));
-  const json = JSON.parse((await cli('explain', file, '--format', 'json')).stdout);
-  expect(json.diagnostics.map((d: { code: string }) => d.code)).toContain(
-    DiagnosticCode.ACTION_RESOURCE_MISMATCH,
-  );
-  expect((await cli('explain', file)).stdout).toMatch(
-    /error ACTION_RESOURCE_MISMATCH \[Statement\[0\]\.Action\[0\]\] cr:GetInstance/,
-  );
+  test('the same policy with only repository actions: no finding', async () => {
+    const dir = folder(['cr:PullRepository', 'cr:PushRepository']);
+    const r = await cli('check', dir, '--format', 'json');
+    expect([r.code, JSON.parse(r.stdout).findings]).toEqual([0, []]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 });
