@@ -2,6 +2,7 @@
 import { CrAccessReport } from '../src';
 import { App, TerraformStack } from '../src/core-lib';
 import { PlatformRegistryStack } from './platform-stack';
+import { TeamImagesStack } from './team-images-stack';
 
 export function buildApp(outdir?: string): App {
   const app = new App({ outdir });
@@ -9,6 +10,11 @@ export function buildApp(outdir?: string): App {
     region: 'cn-hangzhou',
     teams: { payments: ['alice', 'bob'], search: ['carol'] },
     auditors: ['dave'],
+  });
+  new TeamImagesStack(app, 'team-web-images', {
+    region: 'cn-hangzhou',
+    team: 'web',
+    developers: ['erin', 'frank'],
   });
   return app;
 }

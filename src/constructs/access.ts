@@ -94,11 +94,13 @@ export class CrAccess {
    * without a resource on `*`; src/policy/resource-placement.ts). With a resource-group scope, the
    * split then moves the actions that resource groups ignore to account level, on the same
    * Resources. The result is a custom access (preset CUSTOM: a system policy cannot be narrowed),
-   * so it can sit beside a preset at the same scope.
+   * so it can sit beside a preset at the same scope. Name it (`{ name: 'web-images-developer' }`) so
+   * that a later change of the target or of the preset updates its policies in place; a named custom
+   * access keeps its name unless one is given.
    */
-  public onResources(target: CrResourceTarget): CrAccess {
+  public onResources(target: CrResourceTarget, options: CrCustomAccessOptions = {}): CrAccess {
     const placed = placeOnTarget(this.document, target._data);
     // A named custom access keeps its name (its policies then update in place when the target changes).
-    return new CrAccess(CrPreset.CUSTOM, placed.document, undefined, this.name, target);
+    return new CrAccess(CrPreset.CUSTOM, placed.document, undefined, options.name ?? this.name, target);
   }
 }

@@ -19,6 +19,7 @@ import { throwViolations } from './errors';
 import { CrAccessGrant, type CrSplitOptions } from './grant';
 import type { IRamPrincipal } from './principal';
 import { DEVELOPER_READ_PATTERNS } from './presets';
+import { NAME_PART_MAX_LENGTH } from './naming';
 import { requireProps } from './required-props';
 import type { CrResourceTarget } from './resource-target';
 import type { CrAccessScope } from './scope';
@@ -104,7 +105,15 @@ export class CrRepositoryGrants extends Construct {
         },
       ]);
     const { target, ...rest } = this.props;
-    return new CrAccessGrant(this, id, { ...rest, principal, access: access.onResources(target) });
+    // Named from this object and the verb (a stable key), never from the document: its content holds
+    // tokens of the target, and a change of the target or the verb's actions must update in place.
+    const placed = access.onResources(target, { name: access.name ?? this.accessName(verb) });
+    return new CrAccessGrant(this, id, { ...rest, principal, access: placed });
+  }
+
+  private accessName(verb: string): string {
+    const base = this.node.id.replace(/[^A-Za-z0-9-]/g, '-').slice(0, NAME_PART_MAX_LENGTH - verb.length - 1);
+    return `${base}-${verb}`.toLowerCase();
   }
 }
 

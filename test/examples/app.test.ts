@@ -29,16 +29,40 @@ const first = synthesizeIn(fs.mkdtempSync(path.join(os.tmpdir(), 'checkout-a-'))
 const second = synthesizeIn(fs.mkdtempSync(path.join(os.tmpdir(), 'checkout-b-')));
 const stack = () => JSON.parse(first.files.get('platform-registry-access')!.toString('utf8'));
 
+const STACKS = ['platform-registry-access', 'team-web-images'];
+
 test('synthesizing from two different directories gives byte-identical cdk.tf.json', () => {
-  expect([...first.files.keys()]).toEqual(['platform-registry-access']);
-  expect(
-    second.files.get('platform-registry-access')!.equals(first.files.get('platform-registry-access')!),
-  ).toBe(true);
-  expect(first.files.get('platform-registry-access')!.toString('utf8')).not.toMatch(/checkout-a-|\/tmp\//);
+  expect([...first.files.keys()]).toEqual(STACKS);
+  for (const name of STACKS) {
+    expect(second.files.get(name)!.equals(first.files.get(name)!)).toBe(true);
+    expect(first.files.get(name)!.toString('utf8')).not.toMatch(/checkout-a-|\/tmp\//);
+  }
 });
 
-test('the synthesized stack passes the schema validator', () => {
-  expect(validateStack(stack())).toEqual([]);
+test('the synthesized stacks pass the schema validator', () => {
+  for (const name of STACKS)
+    expect(validateStack(JSON.parse(first.files.get(name)!.toString('utf8')))).toEqual([]);
+});
+
+test("team-web-images: the developers' namespace access lands where RAM authorizes it, in both resource groups", () => {
+  const out = JSON.parse(first.files.get('team-web-images')!.toString('utf8'));
+  const documents = Object.values(out.resource.alicloud_ram_policy).map((p: any) =>
+    JSON.parse(p.policy_document),
+  );
+  const resourcesOf = (action: string) =>
+    documents.flatMap((d: any) =>
+      d.Statement.filter((s: any) => s.Action.includes(action)).flatMap((s: any) => s.Resource),
+    );
+  const namespace =
+    'acs:cr:*:*:repository/${alicloud_cr_ee_namespace.Namespace.instance_id}/${alicloud_cr_ee_namespace.Namespace.name}';
+  expect(resourcesOf('cr:PushRepository')).toContain(`${namespace}/*`);
+  expect(resourcesOf('cr:GetAuthorizationToken')).toContain('*');
+  const groups = new Set(
+    Object.values(out.resource.alicloud_resource_manager_policy_attachment).map(
+      (a: any) => a.resource_group_id,
+    ),
+  );
+  expect(groups.size).toBe(2);
 });
 
 test('the backend path is relative', () => {
