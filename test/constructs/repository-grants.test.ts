@@ -74,6 +74,7 @@ describe('resource targets', () => {
           ]),
         ),
       });
+      throw new Error('the grant was accepted');
     } catch (e) {
       const lines = (e as Error).message.split('\n');
       expect(lines.map((l) => /\] (cr:\w+) is authorized/.exec(l)?.[1])).toEqual([
